@@ -1,0 +1,1 @@
+//! The rules engine: pure, sans-IO. (Being written; see the issue.)

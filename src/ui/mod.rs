@@ -1,0 +1,1 @@
+//! The Yew interface. (Being written.)
