@@ -2,16 +2,14 @@
 # Installs every tool Nudge needs, once, into a cache folder outside the
 # repository (so a fresh clone on the same machine reuses them). Idempotent:
 # a second run checks versions and installs nothing.
-# Source it (`. scripts/setup.sh`) to get the tools on PATH.
+# Then `. scripts/env.sh` puts them on PATH.
 set -euo pipefail
 
-NUDGE_TOOLS="${NUDGE_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/nudge/tools}"
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$repo_root/scripts/env.sh"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$NUDGE_TOOLS/bin"
-export PATH="$NUDGE_TOOLS/bin:$NUDGE_TOOLS/binaryen/node_modules/.bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }

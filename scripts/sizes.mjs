@@ -1,0 +1,40 @@
+// Prints what a visitor downloads (raw, gzip, brotli q11) and checks the
+// 100 KB brotli budget. Usage: node scripts/sizes.mjs [dist] [--json]
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join } from "node:path";
+
+const dist = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : "dist";
+const files = ["nudge.js", "nudge-app.js", "nudge-app_bg.wasm"];
+const BUDGET = 100 * 1024;
+const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+let total = { raw: 0, gzip: 0, brotli: 0 };
+const rows = [];
+for (const name of files) {
+  const path = join(dist, name);
+  if (!existsSync(path)) {
+    console.error(`sizes: ${path} is missing (run the release build first)`);
+    process.exit(1);
+  }
+  const data = readFileSync(path);
+  const row = {
+    name,
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  rows.push(row);
+  for (const k of Object.keys(total)) total[k] += row[k];
+}
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify({ rows, total, budget: BUDGET }));
+} else {
+  console.log("What a visitor downloads (KB; the CSS is inside the wasm):");
+  console.log("file                   raw    gzip  brotli");
+  for (const r of rows) console.log(`${r.name.padEnd(18)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  console.log(`${"total".padEnd(18)}${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}   (budget ${BUDGET / 1024} KB brotli)`);
+}
+if (total.brotli > BUDGET) {
+  console.error(`sizes: over budget: ${(total.brotli / 1024).toFixed(1)} KB brotli > 100 KB`);
+  process.exit(1);
+}

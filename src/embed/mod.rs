@@ -1,0 +1,97 @@
+//! The script-tag boot and the `window.Nudge` JavaScript API.
+//!
+//! `static/nudge.js` (a classic script, the tag merchants paste) loads the
+//! wasm, gathers the config (URL, inline JSON or `window.NudgeSettings`) and
+//! calls [`start`]; afterwards it forwards every `Nudge(command, ...args)`
+//! call, including the ones queued before the wasm was ready, to
+//! [`command`]. Neither ever throws into the host page.
+
+pub mod api;
+
+use wasm_bindgen::prelude::*;
+
+use crate::engine;
+use crate::platform::dom;
+use crate::platform::storage::Store;
+use crate::runtime::{self, app::App, Boot};
+use crate::runtime::patterns::BrowserPatterns;
+
+/// Storage key (under the store prefix) of the last config that parsed.
+const LAST_GOOD_CONFIG_KEY: &str = "config";
+
+/// Prefix of every key Nudge writes in localStorage (versioned).
+pub const STORE_PREFIX: &str = "nudge:1:";
+
+fn text_of(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Boots the widget. `options`: `{ config, source, error, establishment }`
+/// where `config` is the JSON text (or null when it could not be loaded),
+/// `source` says where it came from and `error` why it could not be loaded.
+#[wasm_bindgen]
+pub fn start(options: JsValue) {
+    if runtime::is_running() {
+        return;
+    }
+    let source = text_of(&options, "source").unwrap_or_else(|| "the config".into());
+    let store = Store::open(STORE_PREFIX);
+    if let Some(error) = text_of(&options, "error") {
+        dom::error(&format!("[nudge] could not load {source}: {error}"));
+    }
+    let mut patterns = BrowserPatterns::default();
+    let fresh = text_of(&options, "config").and_then(|text| {
+        match engine::parse_config(&text, &mut patterns) {
+            Ok((config, diagnostics)) => {
+                for diagnostic in &diagnostics {
+                    dom::warn(&format!("[nudge] {source}: {diagnostic}"));
+                }
+                let _ = store.set(LAST_GOOD_CONFIG_KEY, &text);
+                Some((config, patterns))
+            }
+            Err(diagnostic) => {
+                dom::error(&format!("[nudge] {source}: {diagnostic}"));
+                None
+            }
+        }
+    });
+    let parsed = fresh.or_else(|| {
+        let cached = store.get(LAST_GOOD_CONFIG_KEY)?;
+        let mut patterns = BrowserPatterns::default();
+        let (config, _) = engine::parse_config(&cached, &mut patterns).ok()?;
+        dom::warn("[nudge] using the last config that worked on this site");
+        Some((config, patterns))
+    });
+    let Some((config, patterns)) = parsed else {
+        dom::error("[nudge] no usable config: the widget stays hidden");
+        return;
+    };
+    let css = crate::ui::theme::stylesheet(&runtime::theme_of(&config));
+    let shadow = match dom::mount_shadow_host(&css) {
+        Ok(shadow) => shadow,
+        Err(error) => {
+            dom::warn(&format!("[nudge] {error}"));
+            return;
+        }
+    };
+    runtime::install(Boot {
+        config,
+        patterns: Box::new(patterns),
+        store,
+        establishment: text_of(&options, "establishment"),
+    });
+    yew::Renderer::<App>::with_root(shadow.mount.clone()).render();
+    // The widget lives as long as the page.
+    std::mem::forget(shadow);
+}
+
+/// Runs one `Nudge(command, ...args)` call; `args` is the JS arguments list.
+#[wasm_bindgen]
+pub fn command(args: js_sys::Array) {
+    match api::parse(&args) {
+        Ok(command) => runtime::send(command),
+        Err(message) => dom::warn(&format!("[nudge] {message}")),
+    }
+}

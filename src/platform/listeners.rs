@@ -1,0 +1,180 @@
+//! Page facts the engine reacts to, as callbacks of plain values: page
+//! visibility, scroll depth, exit intent, and other tabs' storage writes.
+//!
+//! Every watcher owns its `EventListener`s, so dropping it unsubscribes.
+
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+
+/// Calls back with `true`/`false` when the page becomes visible/hidden.
+pub struct VisibilityWatcher {
+    _listener: EventListener,
+}
+
+impl VisibilityWatcher {
+    /// Starts watching `visibilitychange`.
+    pub fn new(on_change: impl Fn(bool) + 'static) -> Option<VisibilityWatcher> {
+        let document = web_sys::window()?.document()?;
+        let listener = EventListener::new(&document, "visibilitychange", move |_| {
+            on_change(!super::dom::page_hidden())
+        });
+        Some(VisibilityWatcher {
+            _listener: listener,
+        })
+    }
+}
+
+/// Calls back with the deepest scroll depth reached, in whole percent of the
+/// page, only when it grows (so a scrolling visitor costs a few calls, not
+/// one per frame).
+pub struct ScrollWatcher {
+    _listener: EventListener,
+}
+
+impl ScrollWatcher {
+    /// Starts watching `scroll` (passive: never blocks scrolling).
+    pub fn new(on_deeper: impl Fn(u8) + 'static) -> Option<ScrollWatcher> {
+        let window = web_sys::window()?;
+        let deepest = std::cell::Cell::new(0u8);
+        let listener = EventListener::new_with_options(
+            &window,
+            "scroll",
+            EventListenerOptions::run_in_passive(),
+            move |_| {
+                let depth = scroll_depth();
+                if depth > deepest.get() {
+                    deepest.set(depth);
+                    on_deeper(depth);
+                }
+            },
+        );
+        Some(ScrollWatcher {
+            _listener: listener,
+        })
+    }
+}
+
+/// How far down the page the bottom of the viewport is, 0–100.
+pub fn scroll_depth() -> u8 {
+    let Some(window) = web_sys::window() else {
+        return 0;
+    };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return 0;
+    };
+    let seen = window.scroll_y().unwrap_or(0.0)
+        + window
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+    let total = f64::from(root.scroll_height());
+    if total <= 0.0 {
+        return 100;
+    }
+    ((seen / total) * 100.0).clamp(0.0, 100.0) as u8
+}
+
+/// Calls back when the pointer leaves the page through its top edge on a
+/// desktop-sized viewport (the visitor is heading for the tabs or the URL
+/// bar). Phones have no pointer to leave, so nothing fires there.
+pub struct ExitIntentWatcher {
+    _listener: EventListener,
+}
+
+/// Viewports narrower than this are treated as touch devices.
+pub const DESKTOP_MIN_WIDTH: u32 = 768;
+
+impl ExitIntentWatcher {
+    /// Starts watching `mouseout` on the document.
+    pub fn new(on_exit: impl Fn() + 'static) -> Option<ExitIntentWatcher> {
+        let document = web_sys::window()?.document()?;
+        let listener = EventListener::new(&document, "mouseout", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() else {
+                return;
+            };
+            if event.related_target().is_none()
+                && event.client_y() <= 0
+                && super::dom::viewport_width() >= DESKTOP_MIN_WIDTH
+            {
+                on_exit();
+            }
+        });
+        Some(ExitIntentWatcher {
+            _listener: listener,
+        })
+    }
+}
+
+/// Calls back with the new value when another tab writes `key` in
+/// localStorage (the `storage` event never fires in the writing tab).
+pub struct TabSync {
+    _listener: EventListener,
+}
+
+impl TabSync {
+    /// Starts watching `storage` events for one full key.
+    pub fn new(key: String, on_change: impl Fn(Option<String>) + 'static) -> Option<TabSync> {
+        let window = web_sys::window()?;
+        let listener = EventListener::new(&window, "storage", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
+            if event.key().as_deref() == Some(key.as_str()) {
+                on_change(event.new_value());
+            }
+        });
+        Some(TabSync {
+            _listener: listener,
+        })
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn visibility_changes_are_reported() {
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let _watcher = VisibilityWatcher::new(move |visible| sink.borrow_mut().push(visible)).unwrap();
+        let document = web_sys::window().unwrap().document().unwrap();
+        document
+            .dispatch_event(&web_sys::Event::new("visibilitychange").unwrap())
+            .unwrap();
+        assert_eq!(seen.borrow().len(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    fn another_tabs_write_to_our_key_is_reported() {
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let _sync = TabSync::new("nudge:state".into(), move |v| sink.borrow_mut().push(v)).unwrap();
+        let window = web_sys::window().unwrap();
+        for key in ["other", "nudge:state"] {
+            let init = web_sys::StorageEventInit::new();
+            init.set_key(Some(key));
+            init.set_new_value(Some("{}"));
+            let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+            window.dispatch_event(&event).unwrap();
+        }
+        assert_eq!(*seen.borrow(), vec![Some("{}".to_string())]);
+    }
+
+    #[wasm_bindgen_test]
+    fn dropping_a_watcher_unsubscribes() {
+        let seen = Rc::new(RefCell::new(0));
+        let sink = seen.clone();
+        let watcher = VisibilityWatcher::new(move |_| *sink.borrow_mut() += 1).unwrap();
+        drop(watcher);
+        let document = web_sys::window().unwrap().document().unwrap();
+        document
+            .dispatch_event(&web_sys::Event::new("visibilitychange").unwrap())
+            .unwrap();
+        assert_eq!(*seen.borrow(), 0);
+    }
+}

@@ -1,0 +1,352 @@
+//! The run loop: owns the engine, turns platform events into engine inputs,
+//! drains the engine's outputs into the UI, storage and JS API events, and
+//! re-arms the one timer after every input.
+//!
+//! Everything enters through [`send`], which queues the command and pumps
+//! the queue unless a pump is already running: a JS callback that calls
+//! `Nudge(...)` from inside an event, or a Yew callback fired while the
+//! runtime is busy, is handled after the current command, never re-entrantly.
+
+pub mod app;
+pub mod events;
+pub mod patterns;
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use wasm_bindgen::JsValue;
+use yew::UseReducerDispatcher;
+
+use crate::engine::{self, Engine, Input, Output};
+use crate::platform::clock::{self, SiteClock, WallTime};
+use crate::platform::listeners::{ExitIntentWatcher, ScrollWatcher, TabSync, VisibilityWatcher};
+use crate::platform::storage::Store;
+use crate::platform::timer::OneTimer;
+use crate::platform::url::UrlWatcher;
+use crate::platform::dom;
+use crate::ui::state::{Action, Author, Bubble, TeamStatus, WidgetState};
+use events::{Pending, Subscribers};
+
+/// Something the runtime must do: an engine input or a UI-only command.
+pub enum Command {
+    /// Feed the engine.
+    Input(Input),
+    /// Open the panel (launcher click, preview click, JS API).
+    Open,
+    /// Close the panel.
+    Close,
+    /// Open or close.
+    Toggle,
+    /// Show or hide the whole widget (JS API).
+    Visible(bool),
+    /// The one timer fired.
+    Timer,
+    /// The Yew root is mounted: actions can flow.
+    Attach(UseReducerDispatcher<WidgetState>),
+    /// Subscribe to a JS API event.
+    On(String, js_sys::Function),
+    /// Unsubscribe.
+    Off(String, Option<js_sys::Function>),
+}
+
+/// Storage key (under the store's prefix) of the persisted engine state.
+pub const STATE_KEY: &str = "state";
+
+/// The live widget.
+pub struct Runtime {
+    engine: Engine,
+    store: Store,
+    clock: SiteClock,
+    timer: OneTimer,
+    dispatcher: Option<UseReducerDispatcher<WidgetState>>,
+    buffered: Vec<Action>,
+    subscribers: Subscribers,
+    open: bool,
+    mobile: bool,
+    watchers: Watchers,
+}
+
+/// The platform watchers; dropping them unsubscribes from the page.
+#[derive(Default)]
+struct Watchers {
+    _url: Option<UrlWatcher>,
+    _visibility: Option<VisibilityWatcher>,
+    _scroll: Option<ScrollWatcher>,
+    _exit: Option<ExitIntentWatcher>,
+    _tabs: Option<TabSync>,
+}
+
+thread_local! {
+    static RUNTIME: RefCell<Option<Runtime>> = const { RefCell::new(None) };
+    static QUEUE: RefCell<VecDeque<Command>> = const { RefCell::new(VecDeque::new()) };
+    static PUMPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Queues a command and handles it (now, or right after the current one).
+pub fn send(command: Command) {
+    QUEUE.with(|q| q.borrow_mut().push_back(command));
+    if PUMPING.with(|p| p.replace(true)) {
+        return;
+    }
+    loop {
+        let Some(command) = QUEUE.with(|q| q.borrow_mut().pop_front()) else {
+            break;
+        };
+        let pending = RUNTIME.with(|cell| match cell.borrow_mut().as_mut() {
+            Some(runtime) => runtime.handle(command),
+            None => Vec::new(),
+        });
+        // Subscribers run with the runtime released: they may call Nudge().
+        for event in pending {
+            let callbacks = RUNTIME.with(|cell| {
+                cell.borrow()
+                    .as_ref()
+                    .map(|r| r.subscribers.of(event.name))
+                    .unwrap_or_default()
+            });
+            events::deliver(callbacks, &event.detail);
+        }
+    }
+    PUMPING.with(|p| p.set(false));
+}
+
+/// True once [`install`] has run.
+pub fn is_running() -> bool {
+    RUNTIME.with(|cell| cell.borrow().is_some())
+}
+
+/// What the embed hands over to start the widget.
+pub struct Boot {
+    /// The validated config.
+    pub config: engine::Config,
+    /// Where the page's data is stored.
+    pub store: Store,
+    /// The establishment selected for this page (`data-establishment`).
+    pub establishment: Option<String>,
+}
+
+/// Creates the runtime, sends the first page view and starts watching the
+/// page. The Yew root attaches itself with [`Command::Attach`].
+pub fn install(boot: Boot) {
+    let saved = boot.store.get(STATE_KEY);
+    let clock = SiteClock::new(&boot.config.time_zone());
+    let engine = Engine::new(boot.config, saved.as_deref());
+    let mobile = dom::viewport_width() < MOBILE_MAX_WIDTH;
+    let tabs_key = boot.store.key(STATE_KEY);
+    let runtime = Runtime {
+        engine,
+        store: boot.store,
+        clock,
+        timer: OneTimer::default(),
+        dispatcher: None,
+        buffered: vec![Action::SetMobile(mobile)],
+        subscribers: Subscribers::default(),
+        open: false,
+        mobile,
+        watchers: Watchers::default(),
+    };
+    RUNTIME.with(|cell| *cell.borrow_mut() = Some(runtime));
+    let now = clock::now_ms();
+    let page = engine::PageInfo {
+        url: crate::platform::url::current_url(),
+        title: dom::title(),
+        referrer: dom::referrer(),
+        language: dom::browser_language(),
+        viewport_width: dom::viewport_width(),
+        establishment: boot.establishment,
+    };
+    let wall = RUNTIME.with(|cell| cell.borrow().as_ref().map(|r| r.wall(now)));
+    if let Some(wall) = wall {
+        send(Command::Input(Input::PageView { page, wall }));
+    }
+    if dom::page_hidden() {
+        send(Command::Input(Input::Visibility { visible: false }));
+    }
+    let watchers = Watchers {
+        _url: UrlWatcher::new(|url| {
+            let title = dom::title();
+            send(Command::Input(Input::UrlChanged { url, title }))
+        }),
+        _visibility: VisibilityWatcher::new(|visible| {
+            send(Command::Input(Input::Visibility { visible }))
+        }),
+        _scroll: ScrollWatcher::new(|percent| send(Command::Input(Input::Scroll { percent }))),
+        _exit: ExitIntentWatcher::new(|| send(Command::Input(Input::ExitIntent))),
+        _tabs: TabSync::new(tabs_key, |value| {
+            if let Some(saved) = value {
+                send(Command::Input(Input::StateSynced { saved }))
+            }
+        }),
+    };
+    RUNTIME.with(|cell| {
+        if let Some(runtime) = cell.borrow_mut().as_mut() {
+            runtime.watchers = watchers;
+        }
+    });
+}
+
+/// Viewports narrower than this get the full-screen panel.
+pub const MOBILE_MAX_WIDTH: u32 = 480;
+
+impl Runtime {
+    fn wall(&self, now: u64) -> engine::WallClock {
+        let WallTime {
+            year,
+            month,
+            day,
+            weekday,
+            minute_of_day,
+        } = self.clock.wall(now);
+        engine::WallClock {
+            year,
+            month,
+            day,
+            weekday,
+            minute_of_day,
+        }
+    }
+
+    fn handle(&mut self, command: Command) -> Vec<Pending> {
+        let mut pending = Vec::new();
+        let now = clock::now_ms();
+        match command {
+            Command::Input(input) => {
+                self.note_input(&input, &mut pending);
+                self.engine.handle_input(engine::Timestamp(now), input);
+            }
+            Command::Timer => {
+                self.timer.fired();
+                let wall = self.wall(now);
+                self.engine
+                    .handle_input(engine::Timestamp(now), Input::Timer { wall });
+            }
+            Command::Open | Command::Toggle if !self.open => {
+                self.set_open(true, now, &mut pending);
+            }
+            Command::Close | Command::Toggle => {
+                if self.open {
+                    self.set_open(false, now, &mut pending);
+                }
+            }
+            Command::Open => {}
+            Command::Visible(visible) => {
+                self.ui(if visible { Action::Show } else { Action::Hide })
+            }
+            Command::Attach(dispatcher) => {
+                for action in self.buffered.drain(..) {
+                    dispatcher.dispatch(action);
+                }
+                self.dispatcher = Some(dispatcher);
+            }
+            Command::On(name, callback) => {
+                if let Err(message) = self.subscribers.on(&name, callback) {
+                    dom::warn(&format!("[nudge] {message}"));
+                }
+            }
+            Command::Off(name, callback) => self.subscribers.off(&name, callback.as_ref()),
+        }
+        self.drain(&mut pending);
+        self.rearm(now);
+        pending
+    }
+
+    /// JS API events that mirror what the visitor did.
+    fn note_input(&self, input: &Input, pending: &mut Vec<Pending>) {
+        match input {
+            Input::VisitorMessage { text } => pending.push(Pending {
+                name: "visitor_message",
+                detail: events::object(&[("text", text.into())]),
+            }),
+            Input::StarterClicked { index } => pending.push(Pending {
+                name: "starter_clicked",
+                detail: events::object(&[("index", (*index as u32).into())]),
+            }),
+            Input::PreviewDismissed { message_id } => pending.push(Pending {
+                name: "dismissed",
+                detail: events::object(&[("id", message_id.into())]),
+            }),
+            _ => {}
+        }
+    }
+
+    fn set_open(&mut self, open: bool, now: u64, pending: &mut Vec<Pending>) {
+        self.open = open;
+        self.ui(if open { Action::Open } else { Action::Close });
+        if self.mobile {
+            dom::lock_page_scroll(open);
+        }
+        let input = if open { Input::ChatOpened } else { Input::ChatClosed };
+        self.engine.handle_input(engine::Timestamp(now), input);
+        pending.push(Pending {
+            name: if open { "opened" } else { "closed" },
+            detail: JsValue::UNDEFINED,
+        });
+    }
+
+    fn ui(&mut self, action: Action) {
+        match &self.dispatcher {
+            Some(dispatcher) => dispatcher.dispatch(action),
+            None => self.buffered.push(action),
+        }
+    }
+
+    fn bubble(&self, message: engine::ChatMessage) -> Bubble {
+        Bubble {
+            id: message.id,
+            author: match message.author {
+                engine::Author::Visitor => Author::Visitor,
+                engine::Author::Agent => Author::Agent,
+                engine::Author::Bot => Author::Bot,
+            },
+            text: message.text,
+            time: self.clock.hh_mm(message.at.0),
+        }
+    }
+
+    fn drain(&mut self, pending: &mut Vec<Pending>) {
+        while let Some(output) = self.engine.poll_output() {
+            match output {
+                Output::Conversation(messages) => {
+                    let bubbles = messages.into_iter().map(|m| self.bubble(m)).collect();
+                    self.ui(Action::SetConversation(bubbles));
+                }
+                Output::Message(message) => {
+                    let bubble = self.bubble(message);
+                    self.ui(Action::Append(bubble));
+                }
+                Output::Preview(message) => {
+                    let bubble = message.map(|m| self.bubble(m));
+                    self.ui(Action::SetPreview(bubble));
+                }
+                Output::Starters(titles) => self.ui(Action::SetStarters(titles)),
+                Output::Unread(count) => self.ui(Action::SetUnread(count)),
+                Output::Team { status, .. } => self.ui(Action::SetTeam {
+                    status: match status {
+                        engine::TeamStatus::Online => TeamStatus::Online,
+                        engine::TeamStatus::Busy => TeamStatus::Busy,
+                        engine::TeamStatus::Offline => TeamStatus::Offline,
+                    },
+                }),
+                Output::Persist(state) => {
+                    let _ = self.store.set(STATE_KEY, &state);
+                }
+                Output::Stat(stat) => pending.push(Pending {
+                    name: "stats",
+                    detail: events::object(&[
+                        ("id", stat.message_id.as_str().into()),
+                        ("kind", stat.kind.name().into()),
+                    ]),
+                }),
+                Output::Fired { message_id, text } => pending.push(Pending {
+                    name: "message",
+                    detail: events::object(&[("id", message_id.into()), ("text", text.into())]),
+                }),
+            }
+        }
+    }
+
+    fn rearm(&mut self, now: u64) {
+        let deadline = self.engine.poll_timeout().map(|t| t.0);
+        self.timer.arm(now, deadline, || send(Command::Timer));
+    }
+}

@@ -1,0 +1,49 @@
+//! The chat panel (a non-modal dialog): header, conversation, starters, composer.
+
+use super::composer::Composer;
+use super::conversation::Conversation;
+use super::header::Header;
+use super::starters::Starters;
+use super::state::WidgetState;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub state: Rc<WidgetState>,
+    #[prop_or_default]
+    pub composer_ref: NodeRef,
+    pub on_close: Callback<()>,
+    pub on_send: Callback<String>,
+    pub on_starter: Callback<usize>,
+}
+
+#[function_component]
+pub fn Panel(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let texts = s.texts();
+    let name = AttrValue::from(s.team_name.clone());
+    let avatar = s.avatar.clone().map(AttrValue::from);
+    let label = if s.team_name.is_empty() {
+        AttrValue::from(texts.conversation)
+    } else {
+        name.clone()
+    };
+    html! {
+        <div class="p" id="nudge-panel" role="dialog" aria-modal="false" aria-label={label}>
+            <Header
+                name={name.clone()}
+                {avatar}
+                status={s.team_status}
+                reply_time={s.reply_time.clone().map(AttrValue::from)}
+                {texts}
+                on_close={props.on_close.clone()}
+            />
+            <Conversation messages={s.messages.clone()} team_name={name} {texts} />
+            if !s.starters.is_empty() {
+                <Starters items={s.starters.clone()} label={texts.starters} on_pick={props.on_starter.clone()} />
+            }
+            <Composer {texts} node_ref={props.composer_ref.clone()} on_send={props.on_send.clone()} />
+        </div>
+    }
+}

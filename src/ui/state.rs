@@ -1,0 +1,619 @@
+//! The widget's view state and its reducer: pure Rust, no `web-sys`.
+//!
+//! The runtime turns engine outputs into [`Action`]s; the components render a
+//! [`WidgetState`] and report what the visitor did through callbacks. Nothing
+//! here knows about rules, storage or the browser.
+//!
+//! Decisions worth knowing:
+//! - The reducer never *increments* `unread`: the count comes from
+//!   [`Action::SetUnread`] (the runtime owns it, it is shared across tabs).
+//!   Opening the panel resets it to 0 and clears the preview, because the
+//!   visitor now sees every message; the runtime should persist the same.
+//! - A preview set while the panel is open is dropped: the message is already
+//!   visible in the conversation.
+//! - Appending a bubble whose id is already in the conversation replaces it
+//!   (cross-tab sync may deliver the same message twice).
+//! - `Hide` only hides; it leaves `open` as it was so `Show` restores the view.
+
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Who wrote a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Author {
+    Visitor,
+    Agent,
+    /// An automatic message or a starter's canned answer.
+    Bot,
+}
+
+/// One message as displayed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bubble {
+    pub id: String,
+    pub author: Author,
+    /// Plain text, rendered as text (never as HTML); line breaks are kept.
+    pub text: String,
+    /// Preformatted by the runtime, e.g. `"14:05"`.
+    pub time: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TeamStatus {
+    Online,
+    Busy,
+    Offline,
+}
+
+/// Which bottom corner the launcher sits in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Side {
+    Left,
+    #[default]
+    Right,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    /// `"fr"`, `"fr-CA"`, `"FR_be"` → `Fr`; anything else → `En`.
+    pub fn from_tag(tag: &str) -> Lang {
+        let t = tag.as_bytes();
+        if t.len() >= 2
+            && t[..2].eq_ignore_ascii_case(b"fr")
+            && (t.len() == 2 || !t[2].is_ascii_alphabetic())
+        {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// Every string of the interface (not the merchant's messages).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Texts {
+    pub open_chat: &'static str,
+    pub close_chat: &'static str,
+    /// Followed by a count: "3 unread messages".
+    pub unread_one: &'static str,
+    pub unread_many: &'static str,
+    pub dismiss: &'static str,
+    pub online: &'static str,
+    pub busy: &'static str,
+    pub offline: &'static str,
+    pub conversation: &'static str,
+    pub starters: &'static str,
+    pub message: &'static str,
+    pub placeholder: &'static str,
+    pub send: &'static str,
+    /// Screen-reader prefix of the visitor's own bubbles.
+    pub you: &'static str,
+}
+
+pub static EN: Texts = Texts {
+    open_chat: "Open chat",
+    close_chat: "Close chat",
+    unread_one: "unread message",
+    unread_many: "unread messages",
+    dismiss: "Dismiss message",
+    online: "Online",
+    busy: "Busy",
+    offline: "Offline",
+    conversation: "Conversation",
+    starters: "Suggested questions",
+    message: "Message",
+    placeholder: "Write a message…",
+    send: "Send",
+    you: "You",
+};
+
+pub static FR: Texts = Texts {
+    open_chat: "Ouvrir le chat",
+    close_chat: "Fermer le chat",
+    unread_one: "message non lu",
+    unread_many: "messages non lus",
+    dismiss: "Ignorer le message",
+    online: "En ligne",
+    busy: "Occupé",
+    offline: "Hors ligne",
+    conversation: "Conversation",
+    starters: "Questions suggérées",
+    message: "Message",
+    placeholder: "Écrivez un message…",
+    send: "Envoyer",
+    you: "Vous",
+};
+
+impl Texts {
+    pub fn for_lang(lang: Lang) -> &'static Texts {
+        match lang {
+            Lang::En => &EN,
+            Lang::Fr => &FR,
+        }
+    }
+
+    pub fn status(&self, status: TeamStatus) -> &'static str {
+        match status {
+            TeamStatus::Online => self.online,
+            TeamStatus::Busy => self.busy,
+            TeamStatus::Offline => self.offline,
+        }
+    }
+
+    /// The launcher's accessible name: "Open chat, 2 unread messages".
+    pub fn launcher_label(&self, open: bool, unread: u32) -> String {
+        if open {
+            return self.close_chat.to_string();
+        }
+        match unread {
+            0 => self.open_chat.to_string(),
+            1 => format!("{}, 1 {}", self.open_chat, self.unread_one),
+            n => format!("{}, {} {}", self.open_chat, n, self.unread_many),
+        }
+    }
+}
+
+/// Up to two uppercase initials of a name: "Acme Support" → "AS".
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// The avatar URL if it may go into `<img src>`: http(s) only.
+pub fn safe_image_url(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower =
+        |p: &str| u.len() > p.len() && u.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    (lower("https://") || lower("http://")).then_some(u)
+}
+
+/// What the widget shows. Cheap to clone except for the conversation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetState {
+    pub visible: bool,
+    pub open: bool,
+    pub messages: Vec<Bubble>,
+    /// The proactive preview over the launcher (only shown while closed).
+    pub preview: Option<Bubble>,
+    /// Conversation starters' titles, in display order.
+    pub starters: Vec<String>,
+    pub unread: u32,
+    pub team_name: String,
+    /// Image URL; anything but http(s) shows the team's initials.
+    pub avatar: Option<String>,
+    pub team_status: TeamStatus,
+    /// A full sentence, e.g. "Replies in a few minutes".
+    pub reply_time: Option<String>,
+    pub lang: Lang,
+    /// Phone-sized viewport: the panel takes the whole screen.
+    pub mobile: bool,
+}
+
+impl Default for WidgetState {
+    fn default() -> Self {
+        WidgetState {
+            visible: true,
+            open: false,
+            messages: Vec::new(),
+            preview: None,
+            starters: Vec::new(),
+            unread: 0,
+            team_name: String::new(),
+            avatar: None,
+            team_status: TeamStatus::Online,
+            reply_time: None,
+            lang: Lang::En,
+            mobile: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Open,
+    Close,
+    Toggle,
+    Show,
+    Hide,
+    SetConversation(Vec<Bubble>),
+    Append(Bubble),
+    SetPreview(Option<Bubble>),
+    SetStarters(Vec<String>),
+    SetUnread(u32),
+    SetTeam {
+        status: TeamStatus,
+    },
+    SetHeader {
+        team_name: String,
+        avatar: Option<String>,
+        reply_time: Option<String>,
+    },
+    SetLang(Lang),
+    SetMobile(bool),
+}
+
+impl WidgetState {
+    pub fn texts(&self) -> &'static Texts {
+        Texts::for_lang(self.lang)
+    }
+
+    /// Applies one action in place (the reducer, minus the `Rc`).
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Open => self.set_open(true),
+            Action::Close => self.set_open(false),
+            Action::Toggle => self.set_open(!self.open),
+            Action::Show => self.visible = true,
+            Action::Hide => self.visible = false,
+            Action::SetConversation(messages) => self.messages = messages,
+            Action::Append(bubble) => match self.messages.iter_mut().find(|b| b.id == bubble.id) {
+                Some(existing) => *existing = bubble,
+                None => self.messages.push(bubble),
+            },
+            Action::SetPreview(preview) => self.preview = if self.open { None } else { preview },
+            Action::SetStarters(starters) => self.starters = starters,
+            Action::SetUnread(n) => self.unread = n,
+            Action::SetTeam { status } => self.team_status = status,
+            Action::SetHeader {
+                team_name,
+                avatar,
+                reply_time,
+            } => {
+                self.team_name = team_name;
+                self.avatar = avatar;
+                self.reply_time = reply_time;
+            }
+            Action::SetLang(lang) => self.lang = lang,
+            Action::SetMobile(mobile) => self.mobile = mobile,
+        }
+    }
+
+    fn set_open(&mut self, open: bool) {
+        self.open = open;
+        if open {
+            self.preview = None;
+            self.unread = 0;
+        }
+    }
+}
+
+impl Reducible for WidgetState {
+    type Action = Action;
+
+    /// Always returns a new `Rc` (Yew re-renders on pointer change).
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bubble(id: &str, text: &str) -> Bubble {
+        Bubble {
+            id: id.into(),
+            author: Author::Bot,
+            text: text.into(),
+            time: "14:05".into(),
+        }
+    }
+
+    fn after(state: WidgetState, actions: impl IntoIterator<Item = Action>) -> WidgetState {
+        actions
+            .into_iter()
+            .fold(Rc::new(state), Reducible::reduce)
+            .as_ref()
+            .clone()
+    }
+
+    #[test]
+    fn a_new_widget_is_visible_closed_and_empty() {
+        let s = WidgetState::default();
+        assert!(
+            s.visible && !s.open && s.messages.is_empty() && s.preview.is_none() && s.unread == 0
+        );
+    }
+
+    #[test]
+    fn open_opens_the_panel() {
+        assert!(after(WidgetState::default(), [Action::Open]).open);
+    }
+
+    #[test]
+    fn close_closes_the_panel() {
+        assert!(!after(WidgetState::default(), [Action::Open, Action::Close]).open);
+    }
+
+    #[test]
+    fn toggle_flips_the_panel_both_ways() {
+        let s = after(WidgetState::default(), [Action::Toggle]);
+        assert!(s.open);
+        assert!(!after(s, [Action::Toggle]).open);
+    }
+
+    #[test]
+    fn open_clears_the_preview() {
+        let s = after(
+            WidgetState::default(),
+            [Action::SetPreview(Some(bubble("m1", "Hi"))), Action::Open],
+        );
+        assert_eq!(s.preview, None);
+    }
+
+    #[test]
+    fn open_resets_the_unread_count() {
+        assert_eq!(
+            after(WidgetState::default(), [Action::SetUnread(3), Action::Open]).unread,
+            0
+        );
+    }
+
+    #[test]
+    fn close_keeps_messages_and_unread_as_they_are() {
+        let s = after(
+            WidgetState::default(),
+            [
+                Action::Open,
+                Action::Append(bubble("m1", "Hi")),
+                Action::Close,
+                Action::SetUnread(2),
+            ],
+        );
+        assert_eq!((s.messages.len(), s.unread), (1, 2));
+    }
+
+    #[test]
+    fn append_while_closed_does_not_touch_the_unread_count() {
+        assert_eq!(
+            after(WidgetState::default(), [Action::Append(bubble("m1", "Hi"))]).unread,
+            0
+        );
+    }
+
+    #[test]
+    fn append_adds_the_bubble_at_the_end() {
+        let s = after(
+            WidgetState::default(),
+            [
+                Action::Append(bubble("a", "1")),
+                Action::Append(bubble("b", "2")),
+            ],
+        );
+        assert_eq!(
+            s.messages.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+    }
+
+    #[test]
+    fn append_with_a_known_id_replaces_the_bubble_instead_of_duplicating_it() {
+        let s = after(
+            WidgetState::default(),
+            [
+                Action::Append(bubble("a", "old")),
+                Action::Append(bubble("a", "new")),
+            ],
+        );
+        assert_eq!(s.messages, vec![bubble("a", "new")]);
+    }
+
+    #[test]
+    fn set_conversation_replaces_all_messages() {
+        let s = after(
+            WidgetState::default(),
+            [
+                Action::Append(bubble("a", "1")),
+                Action::SetConversation(vec![bubble("z", "9")]),
+            ],
+        );
+        assert_eq!(s.messages, vec![bubble("z", "9")]);
+    }
+
+    #[test]
+    fn set_preview_while_closed_shows_it() {
+        let s = after(
+            WidgetState::default(),
+            [Action::SetPreview(Some(bubble("m1", "Hi")))],
+        );
+        assert_eq!(s.preview, Some(bubble("m1", "Hi")));
+    }
+
+    #[test]
+    fn set_preview_while_open_is_dropped_because_the_message_is_already_visible() {
+        let s = after(
+            WidgetState::default(),
+            [Action::Open, Action::SetPreview(Some(bubble("m1", "Hi")))],
+        );
+        assert_eq!(s.preview, None);
+    }
+
+    #[test]
+    fn set_preview_none_removes_the_preview() {
+        let s = after(
+            WidgetState::default(),
+            [
+                Action::SetPreview(Some(bubble("m1", "Hi"))),
+                Action::SetPreview(None),
+            ],
+        );
+        assert_eq!(s.preview, None);
+    }
+
+    #[test]
+    fn set_unread_sets_the_count() {
+        assert_eq!(
+            after(WidgetState::default(), [Action::SetUnread(7)]).unread,
+            7
+        );
+    }
+
+    #[test]
+    fn hide_then_show_restores_the_open_panel() {
+        let s = after(WidgetState::default(), [Action::Open, Action::Hide]);
+        assert!(!s.visible && s.open);
+        assert!(after(s, [Action::Show]).visible);
+    }
+
+    #[test]
+    fn set_starters_replaces_the_list() {
+        let s = after(
+            WidgetState::default(),
+            [Action::SetStarters(vec!["Hours?".into(), "Where?".into()])],
+        );
+        assert_eq!(s.starters, ["Hours?", "Where?"]);
+    }
+
+    #[test]
+    fn set_team_changes_only_the_status() {
+        let s = after(
+            WidgetState::default(),
+            [Action::SetTeam {
+                status: TeamStatus::Busy,
+            }],
+        );
+        assert_eq!(s.team_status, TeamStatus::Busy);
+    }
+
+    #[test]
+    fn set_header_sets_name_avatar_and_reply_time() {
+        let s = after(
+            WidgetState::default(),
+            [Action::SetHeader {
+                team_name: "Acme".into(),
+                avatar: Some("https://x/a.png".into()),
+                reply_time: Some("Replies in minutes".into()),
+            }],
+        );
+        assert_eq!(
+            (
+                s.team_name.as_str(),
+                s.avatar.as_deref(),
+                s.reply_time.as_deref()
+            ),
+            ("Acme", Some("https://x/a.png"), Some("Replies in minutes"))
+        );
+    }
+
+    #[test]
+    fn set_lang_switches_the_interface_texts() {
+        let s = after(WidgetState::default(), [Action::SetLang(Lang::Fr)]);
+        assert_eq!(s.texts().open_chat, "Ouvrir le chat");
+    }
+
+    #[test]
+    fn set_mobile_sets_the_flag() {
+        assert!(after(WidgetState::default(), [Action::SetMobile(true)]).mobile);
+    }
+
+    #[test]
+    fn reduce_always_returns_a_new_rc_so_yew_re_renders() {
+        let a = Rc::new(WidgetState::default());
+        let b = a.clone().reduce(Action::Show);
+        assert!(!Rc::ptr_eq(&a, &b));
+    }
+
+    #[test]
+    fn the_launcher_label_says_open_chat_without_unread_messages() {
+        assert_eq!(EN.launcher_label(false, 0), "Open chat");
+    }
+
+    #[test]
+    fn the_launcher_label_counts_one_unread_message_in_the_singular() {
+        assert_eq!(EN.launcher_label(false, 1), "Open chat, 1 unread message");
+    }
+
+    #[test]
+    fn the_launcher_label_counts_unread_messages_in_french() {
+        assert_eq!(
+            FR.launcher_label(false, 3),
+            "Ouvrir le chat, 3 messages non lus"
+        );
+    }
+
+    #[test]
+    fn the_launcher_label_says_close_chat_when_open() {
+        assert_eq!(FR.launcher_label(true, 3), "Fermer le chat");
+    }
+
+    #[test]
+    fn every_interface_text_is_translated_and_non_empty() {
+        for t in [&EN, &FR] {
+            for s in [
+                t.open_chat,
+                t.close_chat,
+                t.unread_one,
+                t.unread_many,
+                t.dismiss,
+                t.online,
+                t.busy,
+                t.offline,
+                t.conversation,
+                t.starters,
+                t.message,
+                t.placeholder,
+                t.send,
+                t.you,
+            ] {
+                assert!(!s.trim().is_empty());
+            }
+        }
+        assert_ne!(EN.open_chat, FR.open_chat);
+    }
+
+    #[test]
+    fn status_texts_follow_the_language() {
+        assert_eq!(FR.status(TeamStatus::Offline), "Hors ligne");
+        assert_eq!(EN.status(TeamStatus::Busy), "Busy");
+    }
+
+    #[test]
+    fn language_tags_starting_with_fr_are_french() {
+        for tag in ["fr", "fr-CA", "FR_be"] {
+            assert_eq!(Lang::from_tag(tag), Lang::Fr, "{tag}");
+        }
+    }
+
+    #[test]
+    fn other_language_tags_are_english() {
+        for tag in ["en-US", "", "f", "fra", "de"] {
+            assert_eq!(Lang::from_tag(tag), Lang::En, "{tag}");
+        }
+    }
+
+    #[test]
+    fn initials_take_the_first_letter_of_the_first_two_words() {
+        assert_eq!(initials("acme  support team"), "AS");
+        assert_eq!(initials("Émile"), "É");
+        assert_eq!(initials("  "), "");
+    }
+
+    #[test]
+    fn only_http_and_https_avatar_urls_are_allowed() {
+        assert_eq!(
+            safe_image_url(" https://cdn.x/a.png"),
+            Some("https://cdn.x/a.png")
+        );
+        assert_eq!(safe_image_url("HTTP://x/a.png"), Some("HTTP://x/a.png"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/png;base64,AA",
+            "//x/a.png",
+            "https://",
+            "ftp://x",
+        ] {
+            assert_eq!(safe_image_url(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+// Shared end-to-end harness: two local HTTP origins (the widget's and the
+// host page's, so every test embeds cross-origin) and a Chromium launcher.
+import http from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+const TYPES = {
+  ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
+  ".html": "text/html; charset=utf-8", ".json": "application/json", ".css": "text/css",
+};
+
+/** Serves files from `root`, plus in-memory `pages`, on 127.0.0.1:`port`. */
+function serve(root, port, { cors = false, pages = new Map() } = {}) {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, `http://127.0.0.1:${port}`);
+    const headers = cors ? { "Access-Control-Allow-Origin": "*" } : {};
+    const page = pages.get(url.pathname);
+    if (page) {
+      res.writeHead(page.status || 200, { "Content-Type": page.type || TYPES[".html"], ...headers, ...(page.headers || {}) });
+      res.end(page.body);
+      return;
+    }
+    const path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(path.endsWith("/") ? join(path, "index.html") : path);
+      res.writeHead(200, { "Content-Type": TYPES[extname(path)] || "application/octet-stream", ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404, headers).end("not found");
+    }
+  });
+  return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
+}
+
+export const WIDGET_ORIGIN = "http://127.0.0.1:8181";
+export const HOST_ORIGIN = "http://localhost:8182";
+
+/** Starts both origins and a browser; returns helpers and a `close`. */
+export async function start() {
+  const pages = new Map();
+  const widget = await serve(join(process.cwd(), "dist"), 8181, { cors: true });
+  const host = await serve(join(process.cwd(), "dist"), 8182, { pages });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+      "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  return {
+    browser,
+    /** Registers a host page at `path` on the host origin. */
+    page(path, body, headers) { pages.set(path, { body, headers }); return HOST_ORIGIN + path; },
+    /** Registers a JSON document (a config) on the host origin. */
+    json(path, value, status) {
+      pages.set(path, { body: typeof value === "string" ? value : JSON.stringify(value), type: TYPES[".json"], status });
+      return HOST_ORIGIN + path;
+    },
+    async close() {
+      await browser.close();
+      widget.close();
+      host.close();
+    },
+  };
+}
+
+/** A host page that embeds the widget with one script tag. */
+export function hostPage({ config, configUrl, title = "Boutique", body = "", head = "", attrs = "" }) {
+  const inline = config ? `<script type="application/json" id="nudge-config">${JSON.stringify(config)}</script>` : "";
+  const src = configUrl ? ` data-config="${configUrl}"` : "";
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${head}</head>
+<body>${body}${inline}<script src="${WIDGET_ORIGIN}/nudge.js"${src}${attrs} async></script></body></html>`;
+}
+
+/** The widget's shadow root content, for locators: `widget(page).locator(...)`. */
+export function widget(page) {
+  return page.locator("#nudge-widget");
+}
