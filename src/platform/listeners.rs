@@ -3,7 +3,7 @@
 //!
 //! Every watcher owns its `EventListener`s, so dropping it unsubscribes.
 
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 
 /// Calls back with `true`/`false` when the page becomes visible/hidden.
@@ -36,18 +36,14 @@ impl ScrollWatcher {
     pub fn new(on_deeper: impl Fn(u8) + 'static) -> Option<ScrollWatcher> {
         let window = web_sys::window()?;
         let deepest = std::cell::Cell::new(0u8);
-        let listener = EventListener::new_with_options(
-            &window,
-            "scroll",
-            EventListenerOptions::run_in_passive(),
-            move |_| {
-                let depth = scroll_depth();
-                if depth > deepest.get() {
-                    deepest.set(depth);
-                    on_deeper(depth);
-                }
-            },
-        );
+        // gloo's listeners are passive by default.
+        let listener = EventListener::new(&window, "scroll", move |_| {
+            let depth = scroll_depth();
+            if depth > deepest.get() {
+                deepest.set(depth);
+                on_deeper(depth);
+            }
+        });
         Some(ScrollWatcher {
             _listener: listener,
         })

@@ -1,0 +1,397 @@
+//! The state that outlives a page load: one versioned JSON value.
+//!
+//! Why hand-written: no serde in the wasm (size). Why versioned: a visitor
+//! keeps yesterday's state in localStorage while the widget updates; older
+//! versions are migrated (`v0` → `v1`), anything unreadable is replaced by a
+//! fresh state and reported. Decoding never panics.
+//!
+//! v1: `{"v":1,"visitor":{..},"session":{..},"rules":{id:[..]},
+//! "conversation":{..},"attributes":[[k,v],..]}`
+//! v0 (the first format): `{"visits":n,"last_visit":ms,"fired":[ids]}`.
+
+use super::clock::Timestamp;
+use super::io::{Author, ChatMessage};
+use super::json::{self, int, obj, s, Value};
+use super::stats::Counters;
+
+pub const VERSION: i64 = 1;
+
+/// What is remembered about one automatic message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RuleRecord {
+    /// When it last fired (once per visitor, cooldown).
+    pub last_fired: Option<u64>,
+    /// Start of the session in which it last fired (once per session).
+    pub session_fired: u64,
+    pub dismissed: bool,
+    pub counters: Counters,
+}
+
+impl RuleRecord {
+    pub fn is_default(&self) -> bool {
+        *self == RuleRecord::default()
+    }
+    pub fn merge(&self, o: &RuleRecord) -> RuleRecord {
+        RuleRecord {
+            last_fired: self.last_fired.max(o.last_fired),
+            session_fired: self.session_fired.max(o.session_fired),
+            dismissed: self.dismissed || o.dismissed,
+            counters: self.counters.max(&o.counters),
+        }
+    }
+}
+
+/// The current visit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Session {
+    pub start: u64,
+    /// Last visitor activity; 30 minutes after it the session is over.
+    pub last: u64,
+    pub pages: u64,
+    /// An agent wrote in this session.
+    pub agent: bool,
+    /// UTM parameters of the session's landing page.
+    pub utm: Vec<(String, String)>,
+    /// When the last marketing message fired (minimum gap).
+    pub last_marketing: Option<u64>,
+    /// Messages fired in this session that the visitor hasn't answered yet.
+    pub unconverted: Vec<String>,
+}
+
+/// The conversation shared by all tabs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Conversation {
+    /// Time of the last change; the newer conversation wins a merge.
+    pub updated: u64,
+    pub next_id: u64,
+    pub unread: u32,
+    pub messages: Vec<ChatMessage>,
+}
+
+/// Everything persisted.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Persisted {
+    /// Visit number of the current session (0 = never seen).
+    pub visits: u64,
+    pub first_seen: u64,
+    /// Last activity of the previous visit (days since last visit).
+    pub prev_last: Option<u64>,
+    pub session: Session,
+    pub rules: Vec<(String, RuleRecord)>,
+    pub conversation: Conversation,
+    pub attributes: Vec<(String, String)>,
+}
+
+fn pairs(v: &[(String, String)]) -> Value {
+    Value::Array(
+        v.iter()
+            .map(|(k, x)| Value::Array(vec![s(k), s(x)]))
+            .collect(),
+    )
+}
+
+fn read_pairs(v: Option<&Value>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for item in v.and_then(|v| v.as_array()).unwrap_or(&[]) {
+        if let Some([Value::String(k), Value::String(x)]) = item.as_array() {
+            out.push((k.clone(), x.clone()));
+        }
+    }
+    out
+}
+
+fn opt(n: Option<u64>) -> Value {
+    match n {
+        Some(n) => int(n as i64),
+        None => Value::Null,
+    }
+}
+
+fn u(v: Option<&Value>) -> u64 {
+    v.and_then(|x| x.as_i64()).unwrap_or(0).max(0) as u64
+}
+
+fn ou(v: Option<&Value>) -> Option<u64> {
+    v.and_then(|x| x.as_i64()).map(|n| n.max(0) as u64)
+}
+
+fn author_name(a: Author) -> &'static str {
+    match a {
+        Author::Visitor => "visitor",
+        Author::Agent => "agent",
+        Author::Bot => "bot",
+    }
+}
+
+/// Serializes a message (shared with the JS API's needs).
+pub fn message_value(m: &ChatMessage) -> Value {
+    let mut f = vec![("id", s(&m.id))];
+    if let Some(r) = &m.rule {
+        f.push(("rule", s(r)));
+    }
+    f.push(("author", s(author_name(m.author))));
+    f.push(("text", s(&m.text)));
+    f.push(("at", int(m.at.0 as i64)));
+    obj(f)
+}
+
+fn read_message(v: &Value) -> Option<ChatMessage> {
+    Some(ChatMessage {
+        id: v.get("id")?.as_str()?.to_string(),
+        rule: v.get("rule").and_then(|r| r.as_str()).map(|r| r.to_string()),
+        author: match v.get("author")?.as_str()? {
+            "visitor" => Author::Visitor,
+            "agent" => Author::Agent,
+            _ => Author::Bot,
+        },
+        text: v.get("text")?.as_str()?.to_string(),
+        at: Timestamp(u(v.get("at"))),
+    })
+}
+
+impl Persisted {
+    /// The v1 JSON text.
+    pub fn to_json(&self) -> String {
+        let rules = self
+            .rules
+            .iter()
+            .filter(|(_, r)| !r.is_default())
+            .map(|(id, r)| {
+                let c = r.counters.to_array();
+                let mut a = vec![opt(r.last_fired), int(r.session_fired as i64), int(r.dismissed as i64)];
+                a.extend(c.iter().map(|&n| int(n as i64)));
+                (id.clone(), Value::Array(a))
+            })
+            .collect();
+        let ss = &self.session;
+        obj(vec![
+            ("v", int(VERSION)),
+            (
+                "visitor",
+                obj(vec![
+                    ("visits", int(self.visits as i64)),
+                    ("first", int(self.first_seen as i64)),
+                    ("prev_last", opt(self.prev_last)),
+                ]),
+            ),
+            (
+                "session",
+                obj(vec![
+                    ("start", int(ss.start as i64)),
+                    ("last", int(ss.last as i64)),
+                    ("pages", int(ss.pages as i64)),
+                    ("agent", Value::Bool(ss.agent)),
+                    ("utm", pairs(&ss.utm)),
+                    ("last_marketing", opt(ss.last_marketing)),
+                    ("unconverted", Value::Array(ss.unconverted.iter().map(|x| s(x)).collect())),
+                ]),
+            ),
+            ("rules", Value::Object(rules)),
+            (
+                "conversation",
+                obj(vec![
+                    ("updated", int(self.conversation.updated as i64)),
+                    ("next", int(self.conversation.next_id as i64)),
+                    ("unread", int(self.conversation.unread as i64)),
+                    (
+                        "messages",
+                        Value::Array(self.conversation.messages.iter().map(message_value).collect()),
+                    ),
+                ]),
+            ),
+            ("attributes", pairs(&self.attributes)),
+        ])
+        .to_json()
+    }
+
+    /// Reads any known version. Err = unreadable (the caller starts fresh).
+    pub fn from_json(text: &str) -> Result<Persisted, String> {
+        let v = json::parse(text).map_err(|e| e.message)?;
+        if v.as_object().is_none() {
+            return Err("saved state is not an object".to_string());
+        }
+        match v.get("v").map(|x| x.as_i64()) {
+            None => Ok(migrate_v0(&v)),
+            Some(Some(1)) => Ok(read_v1(&v)),
+            _ => Err("unknown saved state version".to_string()),
+        }
+    }
+
+    /// Merges another tab's state into this one. Returns true if the
+    /// conversation was replaced by the other (newer) one.
+    pub fn merge(&mut self, o: &Persisted) -> bool {
+        if o.visits > self.visits {
+            self.visits = o.visits;
+            self.prev_last = o.prev_last;
+            self.session = o.session.clone();
+        } else if o.visits == self.visits && o.session.start == self.session.start {
+            let ss = &mut self.session;
+            ss.last = ss.last.max(o.session.last);
+            ss.pages = ss.pages.max(o.session.pages);
+            ss.agent |= o.session.agent;
+            ss.last_marketing = ss.last_marketing.max(o.session.last_marketing);
+            for id in &o.session.unconverted {
+                if !ss.unconverted.contains(id) {
+                    ss.unconverted.push(id.clone());
+                }
+            }
+        }
+        if self.first_seen == 0 || (o.first_seen != 0 && o.first_seen < self.first_seen) {
+            self.first_seen = o.first_seen;
+        }
+        for (id, r) in &o.rules {
+            match self.rules.iter_mut().find(|(k, _)| k == id) {
+                Some((_, mine)) => *mine = mine.merge(r),
+                None => self.rules.push((id.clone(), *r)),
+            }
+        }
+        for (k, v) in &o.attributes {
+            if !self.attributes.iter().any(|(m, _)| m == k) {
+                self.attributes.push((k.clone(), v.clone()));
+            }
+        }
+        let (a, b) = (&self.conversation, &o.conversation);
+        let newer = b.updated > a.updated || (b.updated == a.updated && b.messages.len() > a.messages.len());
+        if newer {
+            self.conversation = b.clone();
+        }
+        newer
+    }
+}
+
+fn read_v1(v: &Value) -> Persisted {
+    let empty = Value::Null;
+    let vis = v.get("visitor").unwrap_or(&empty);
+    let ss = v.get("session").unwrap_or(&empty);
+    let conv = v.get("conversation").unwrap_or(&empty);
+    let mut rules = Vec::new();
+    for (id, r) in v.get("rules").and_then(|r| r.as_object()).unwrap_or(&[]) {
+        let a = r.as_array().unwrap_or(&[]);
+        let mut c = [0u32; 5];
+        for (i, slot) in c.iter_mut().enumerate() {
+            *slot = u(a.get(3 + i)).min(u32::MAX as u64) as u32;
+        }
+        rules.push((
+            id.clone(),
+            RuleRecord {
+                last_fired: ou(a.first()),
+                session_fired: u(a.get(1)),
+                dismissed: u(a.get(2)) != 0,
+                counters: Counters::from_array(c),
+            },
+        ));
+    }
+    Persisted {
+        visits: u(vis.get("visits")),
+        first_seen: u(vis.get("first")),
+        prev_last: ou(vis.get("prev_last")),
+        session: Session {
+            start: u(ss.get("start")),
+            last: u(ss.get("last")),
+            pages: u(ss.get("pages")),
+            agent: ss.get("agent").and_then(|b| b.as_bool()).unwrap_or(false),
+            utm: read_pairs(ss.get("utm")),
+            last_marketing: ou(ss.get("last_marketing")),
+            unconverted: ss
+                .get("unconverted")
+                .and_then(|a| a.as_array())
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|x| x.as_str().map(|x| x.to_string()))
+                .collect(),
+        },
+        rules,
+        conversation: Conversation {
+            updated: u(conv.get("updated")),
+            next_id: u(conv.get("next")),
+            unread: u(conv.get("unread")).min(u32::MAX as u64) as u32,
+            messages: conv
+                .get("messages")
+                .and_then(|m| m.as_array())
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(read_message)
+                .collect(),
+        },
+        attributes: read_pairs(v.get("attributes")),
+    }
+}
+
+/// v0 knew the visit count, the last visit time and the once-fired ids.
+fn migrate_v0(v: &Value) -> Persisted {
+    let last = u(v.get("last_visit"));
+    let mut p = Persisted {
+        visits: u(v.get("visits")),
+        first_seen: last,
+        ..Persisted::default()
+    };
+    p.session.start = last;
+    p.session.last = last;
+    for id in v.get("fired").and_then(|f| f.as_array()).unwrap_or(&[]) {
+        if let Some(id) = id.as_str() {
+            p.rules.push((
+                id.to_string(),
+                RuleRecord {
+                    last_fired: Some(last),
+                    session_fired: last,
+                    ..RuleRecord::default()
+                },
+            ));
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn v1_round_trips() {
+        let mut p = Persisted {
+            visits: 3,
+            first_seen: 5,
+            prev_last: Some(7),
+            ..Persisted::default()
+        };
+        p.session.utm.push(("utm_source".into(), "news".into()));
+        p.session.unconverted.push("a".into());
+        p.rules.push((
+            "a".into(),
+            RuleRecord {
+                last_fired: Some(9),
+                session_fired: 8,
+                dismissed: true,
+                counters: Counters::from_array([1, 2, 3, 4, 5]),
+            },
+        ));
+        p.conversation.messages.push(ChatMessage {
+            id: "m1".into(),
+            rule: Some("a".into()),
+            author: Author::Bot,
+            text: "héllo \"x\"".into(),
+            at: Timestamp(9),
+        });
+        p.attributes.push(("plan".into(), "pro".into()));
+        let back = Persisted::from_json(&p.to_json()).unwrap();
+        assert_eq!(back, p);
+    }
+
+    #[test]
+    fn v0_state_is_migrated_to_v1() {
+        let p = Persisted::from_json(r#"{"visits":2,"last_visit":1000,"fired":["first_visit"]}"#).unwrap();
+        assert_eq!(p.visits, 2);
+        assert_eq!(p.session.last, 1000);
+        assert_eq!(p.rules[0].0, "first_visit");
+        assert_eq!(p.rules[0].1.last_fired, Some(1000));
+        assert!(p.to_json().starts_with("{\"v\":1,"));
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        for t in ["", "[]", "{\"v\":99}", "{\"v\":1,\"rules\":{\"a\":\"x\"},\"visitor\":3}", "\u{0}"] {
+            let _ = Persisted::from_json(t);
+        }
+        assert!(Persisted::from_json("{\"v\":1,\"rules\":{\"a\":\"x\"},\"visitor\":3}").is_ok());
+    }
+}
