@@ -50,3 +50,80 @@ pub fn Conversation(props: &ConversationProps) -> Html {
         </div>
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::ui::state::EN;
+    use crate::ui::testing::Mounted;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn bubble(id: &str, author: Author, text: &str) -> Bubble {
+        Bubble {
+            id: id.into(),
+            author,
+            text: text.into(),
+            time: "09:41".into(),
+        }
+    }
+
+    fn props(messages: Vec<Bubble>) -> ConversationProps {
+        ConversationProps {
+            messages,
+            team_name: "Acme".into(),
+            texts: &EN,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_conversation_is_a_labelled_polite_live_region() {
+        let m = Mounted::<Conversation>::new(props(vec![])).await;
+        assert_eq!(m.attr(".c", "aria-live").as_deref(), Some("polite"));
+        assert_eq!(m.attr(".c", "role").as_deref(), Some("log"));
+        assert_eq!(m.attr(".c", "aria-label").as_deref(), Some("Conversation"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn bubbles_show_text_time_and_author() {
+        let m = Mounted::<Conversation>::new(props(vec![
+            bubble("1", Author::Bot, "Welcome"),
+            bubble("2", Author::Visitor, "Hi\nthere"),
+            bubble("3", Author::Agent, "Hello"),
+        ]))
+        .await;
+        assert_eq!(m.text(".g:nth-child(1)"), "Acme: Welcome09:41");
+        assert_eq!(m.text(".g.v"), "You: Hi\nthere09:41");
+        assert_eq!(m.text(".g.a .sr"), "Acme: ");
+        assert_eq!(m.text(".g.a .t"), "09:41");
+    }
+
+    #[wasm_bindgen_test]
+    async fn markup_in_a_message_is_shown_as_text() {
+        let evil = "<img src=x onerror=alert(1)><b>bold</b>";
+        let m = Mounted::<Conversation>::new(props(vec![bubble("1", Author::Visitor, evil)])).await;
+        assert!(m.find("img").is_none());
+        assert!(m.find("b").is_none());
+        assert!(m.text(".g").contains(evil));
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_conversation_scrolls_to_the_newest_message() {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let style = doc.create_element("style").unwrap();
+        style.set_text_content(Some(
+            ".c{height:60px;overflow-y:auto;display:block}.g{display:block;height:40px}",
+        ));
+        doc.head().unwrap().append_child(&style).unwrap();
+        let few = vec![bubble("1", Author::Bot, "a")];
+        let mut m = Mounted::<Conversation>::new(props(few.clone())).await;
+        let mut many = few;
+        many.extend((2..10).map(|i| bubble(&i.to_string(), Author::Bot, "b")));
+        m.update(props(many)).await;
+        let log = m.get(".c").unchecked_into::<web_sys::Element>();
+        let bottom = log.scroll_height() - log.client_height();
+        style.remove();
+        assert!(bottom > 0);
+        assert_eq!(log.scroll_top(), bottom);
+    }
+}

@@ -45,3 +45,47 @@ pub fn Header(props: &HeaderProps) -> Html {
         </div>
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::ui::state::FR;
+    use crate::ui::testing::{recorder, Mounted};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn props(status: TeamStatus, on_close: Callback<()>) -> HeaderProps {
+        HeaderProps {
+            name: "Acme".into(),
+            avatar: None,
+            status,
+            reply_time: Some("Répond en quelques minutes".into()),
+            texts: &FR,
+            on_close,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_header_shows_name_status_and_reply_time_in_french() {
+        let m = Mounted::<Header>::new(props(TeamStatus::Busy, Callback::noop())).await;
+        assert_eq!(m.text("h2"), "Acme");
+        assert_eq!(m.text(".s"), "Occupé");
+        assert!(m.find(".d.busy").is_some());
+        assert!(m
+            .root
+            .text_content()
+            .unwrap()
+            .contains("Répond en quelques minutes"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_labelled_close_button_calls_on_close() {
+        let (on_close, closed) = recorder();
+        let m = Mounted::<Header>::new(props(TeamStatus::Offline, on_close)).await;
+        assert_eq!(
+            m.attr("button.x", "aria-label").as_deref(),
+            Some("Fermer le chat")
+        );
+        m.click("button.x").await;
+        assert_eq!(closed.borrow().len(), 1);
+    }
+}

@@ -27,3 +27,6 @@ pub mod widget;
 pub use state::{Action, Author, Bubble, Lang, Side, TeamStatus, Texts, WidgetState};
 pub use theme::{stylesheet, Theme};
 pub use widget::{Widget, WidgetProps};
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod testing;

@@ -22,3 +22,33 @@ pub fn Starters(props: &StartersProps) -> Html {
         </ul>
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::ui::testing::{recorder, Mounted};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    async fn clicking_a_starter_reports_its_index_and_the_list_is_labelled() {
+        let (on_pick, picked) = recorder();
+        let m = Mounted::<Starters>::new(StartersProps {
+            items: vec![
+                "Opening hours?".into(),
+                "Where are you?".into(),
+                "Delivery?".into(),
+            ],
+            label: "Suggested questions".into(),
+            on_pick,
+        })
+        .await;
+        assert_eq!(
+            m.attr("ul.st", "aria-label").as_deref(),
+            Some("Suggested questions")
+        );
+        assert_eq!(m.text("li:nth-child(2) button"), "Where are you?");
+        m.click("li:nth-child(2) button").await;
+        m.click("li:nth-child(3) button").await;
+        assert_eq!(*picked.borrow(), [1, 2]);
+    }
+}

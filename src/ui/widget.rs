@@ -121,3 +121,296 @@ pub fn Widget(props: &WidgetProps) -> Html {
         </div>
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::ui::state::{Author, Bubble, Lang, TeamStatus};
+    use crate::ui::testing::{focused, recorder, Mounted};
+    use std::cell::RefCell;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    type Calls<T> = Rc<RefCell<Vec<T>>>;
+
+    struct Spy {
+        toggles: Calls<()>,
+        closes: Calls<()>,
+        sent: Calls<String>,
+        starters: Calls<usize>,
+        opened: Calls<String>,
+        dismissed: Calls<String>,
+    }
+
+    fn state() -> WidgetState {
+        WidgetState {
+            team_name: "Acme Support".into(),
+            team_status: TeamStatus::Online,
+            reply_time: Some("Replies in a few minutes".into()),
+            messages: vec![Bubble {
+                id: "w".into(),
+                author: Author::Bot,
+                text: "Welcome!".into(),
+                time: "10:00".into(),
+            }],
+            starters: vec!["Opening hours?".into(), "Delivery?".into()],
+            ..WidgetState::default()
+        }
+    }
+
+    fn preview() -> Option<Bubble> {
+        Some(Bubble {
+            id: "p1".into(),
+            author: Author::Bot,
+            text: "Need help?".into(),
+            time: "10:01".into(),
+        })
+    }
+
+    fn props(state: WidgetState) -> (WidgetProps, Spy) {
+        let (on_toggle, toggles) = recorder();
+        let (on_close, closes) = recorder();
+        let (on_send, sent) = recorder();
+        let (on_starter, starters) = recorder();
+        let (on_preview_open, opened) = recorder();
+        let (on_preview_dismiss, dismissed) = recorder();
+        let props = WidgetProps {
+            state: Rc::new(state),
+            on_toggle,
+            on_close,
+            on_send,
+            on_starter,
+            on_preview_open,
+            on_preview_dismiss,
+        };
+        (
+            props,
+            Spy {
+                toggles,
+                closes,
+                sent,
+                starters,
+                opened,
+                dismissed,
+            },
+        )
+    }
+
+    async fn mount(state: WidgetState) -> (Mounted<Widget>, Spy) {
+        let (p, spy) = props(state);
+        (Mounted::new(p).await, spy)
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_closed_widget_shows_only_the_labelled_launcher() {
+        let (m, _) = mount(WidgetState {
+            unread: 2,
+            ..state()
+        })
+        .await;
+        assert!(m.find("[role=dialog]").is_none());
+        assert_eq!(
+            m.attr("button.l", "aria-label").as_deref(),
+            Some("Open chat, 2 unread messages")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn clicking_the_launcher_reports_a_toggle() {
+        let (m, spy) = mount(state()).await;
+        m.click("button.l").await;
+        assert_eq!(spy.toggles.borrow().len(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_open_panel_is_a_non_modal_dialog_labelled_with_the_team_name() {
+        let (m, _) = mount(WidgetState {
+            open: true,
+            ..state()
+        })
+        .await;
+        assert_eq!(
+            m.attr("[role=dialog]", "aria-label").as_deref(),
+            Some("Acme Support")
+        );
+        assert_eq!(
+            m.attr("[role=dialog]", "aria-modal").as_deref(),
+            Some("false")
+        );
+        assert_eq!(m.attr(".c", "aria-live").as_deref(), Some("polite"));
+        assert_eq!(m.text(".s"), "Online");
+        assert_eq!(
+            m.attr("button.l", "aria-label").as_deref(),
+            Some("Close chat")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn every_button_of_the_open_panel_has_an_accessible_name() {
+        let (m, _) = mount(WidgetState {
+            open: true,
+            ..state()
+        })
+        .await;
+        for sel in ["button.l", "button.x", "button.se"] {
+            assert!(
+                m.attr(sel, "aria-label").is_some_and(|l| !l.is_empty()),
+                "{sel}"
+            );
+        }
+        assert_eq!(m.text(".st li:first-child button"), "Opening hours?");
+    }
+
+    #[wasm_bindgen_test]
+    async fn escape_in_the_open_panel_reports_a_close() {
+        let (m, spy) = mount(WidgetState {
+            open: true,
+            ..state()
+        })
+        .await;
+        m.key("textarea", "Escape", false).await;
+        assert_eq!(spy.closes.borrow().len(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    async fn escape_on_a_closed_widget_does_nothing() {
+        let (m, spy) = mount(state()).await;
+        m.key("button.l", "Escape", false).await;
+        assert!(spy.closes.borrow().is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_header_close_button_reports_a_close() {
+        let (m, spy) = mount(WidgetState {
+            open: true,
+            ..state()
+        })
+        .await;
+        m.click("button.x").await;
+        assert_eq!(spy.closes.borrow().len(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_composer_and_starters_report_through_the_widget() {
+        let (m, spy) = mount(WidgetState {
+            open: true,
+            ..state()
+        })
+        .await;
+        m.click(".st li:nth-child(2) button").await;
+        m.get("textarea")
+            .unchecked_into::<web_sys::HtmlTextAreaElement>()
+            .set_value("Hi");
+        m.key("textarea", "Enter", false).await;
+        assert_eq!(*spy.starters.borrow(), [1]);
+        assert_eq!(*spy.sent.borrow(), ["Hi"]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_preview_shows_while_closed_and_reports_open_and_dismiss() {
+        let (m, spy) = mount(WidgetState {
+            preview: preview(),
+            ..state()
+        })
+        .await;
+        assert_eq!(m.text(".pt"), "Need help?");
+        assert_eq!(m.attr(".pw", "aria-live").as_deref(), Some("polite"));
+        m.click(".pb").await;
+        m.click(".px").await;
+        assert_eq!(*spy.opened.borrow(), ["p1"]);
+        assert_eq!(*spy.dismissed.borrow(), ["p1"]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_preview_is_not_shown_while_the_panel_is_open() {
+        let (m, _) = mount(WidgetState {
+            open: true,
+            preview: preview(),
+            ..state()
+        })
+        .await;
+        assert!(m.find(".pv").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_hidden_widget_renders_nothing() {
+        let (m, _) = mount(WidgetState {
+            visible: false,
+            ..state()
+        })
+        .await;
+        assert!(m.find("button").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_interface_speaks_french() {
+        let (m, _) = mount(WidgetState {
+            lang: Lang::Fr,
+            unread: 1,
+            ..state()
+        })
+        .await;
+        assert_eq!(
+            m.attr("button.l", "aria-label").as_deref(),
+            Some("Ouvrir le chat, 1 message non lu")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_mobile_flag_marks_the_root_for_the_full_screen_panel() {
+        let (m, _) = mount(WidgetState {
+            open: true,
+            mobile: true,
+            ..state()
+        })
+        .await;
+        assert!(m.find(".n.o.mob").is_some());
+    }
+
+    #[wasm_bindgen_test]
+    async fn focus_moves_into_the_composer_on_open_and_back_to_the_launcher_on_close() {
+        let (mut m, _) = mount(state()).await;
+        let (open, _) = props(WidgetState {
+            open: true,
+            ..state()
+        });
+        m.update(open).await;
+        assert_eq!(
+            focused()
+                .and_then(|e| e.get_attribute("aria-label"))
+                .as_deref(),
+            Some("Message")
+        );
+        let (closed, _) = props(state());
+        m.update(closed).await;
+        assert!(focused().is_some_and(|e| e.class_name() == "l"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_panel_restored_open_on_page_load_does_not_steal_the_focus() {
+        let (m, _) = mount(WidgetState {
+            open: true,
+            ..state()
+        })
+        .await;
+        assert!(m.find("textarea").is_some());
+        assert!(focused().is_none_or(|e| e.tag_name() != "TEXTAREA"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn closing_does_not_take_the_focus_from_the_host_page() {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let input = doc.create_element("input").unwrap();
+        doc.body().unwrap().append_child(&input).unwrap();
+        let (mut m, _) = mount(WidgetState {
+            open: true,
+            ..state()
+        })
+        .await;
+        input.unchecked_ref::<HtmlElement>().focus().unwrap();
+        let (closed, _) = props(state());
+        m.update(closed).await;
+        let still_on_input = focused().is_some_and(|e| e.is_same_node(Some(&input)));
+        input.remove();
+        assert!(still_on_input);
+    }
+}
