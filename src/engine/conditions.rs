@@ -526,7 +526,7 @@ fn parse_one(ck: &mut Checker, key: &str, v: &Value, path: &str, depth: usize) -
         "business_hours" => ck.choice(v, path, OPEN_STATES).map(|i| Condition::BusinessHours(i == 0)),
         "time_of_day" => {
             let fields = ck.object(v, path, &["from", "to"])?;
-            let mut get = |ck: &mut Checker, k: &str| -> Option<u16> {
+            let get = |ck: &mut Checker, k: &str| -> Option<u16> {
                 let p = join(path, k);
                 match fields.iter().find(|(n, _)| n == k) {
                     Some((_, val)) => {

@@ -590,7 +590,7 @@ fn decode_hours(ck: &mut Checker, v: &Value) -> Option<BusinessHours> {
 
 fn decode_starter(ck: &mut Checker, v: &Value, path: &str) -> Option<Starter> {
     ck.object(v, path, STARTER_FIELDS)?;
-    let mut get = |ck: &mut Checker, k: &str| match v.get(k) {
+    let get = |ck: &mut Checker, k: &str| match v.get(k) {
         Some(x) => template(ck, x, &join(path, k)),
         None => {
             ck.error(path, format!("missing \"{}\"", k));
@@ -670,11 +670,13 @@ fn decode_trigger(ck: &mut Checker, v: &Value, path: &str) -> Option<Trigger> {
     let pp = join(path, param.unwrap_or(""));
     let need = |ck: &mut Checker| {
         ck.error(path, format!("missing \"{}\"", param.unwrap_or("")));
-        None
     };
     let secs = |ck: &mut Checker| match param_value {
         Some(x) => ck.seconds(x, &pp),
-        None => need(ck),
+        None => {
+            need(ck);
+            None
+        }
     };
     Some(match name {
         "time_on_page" => Trigger::TimeOnPage(secs(ck)?),
@@ -691,7 +693,10 @@ fn decode_trigger(ck: &mut Checker, v: &Value, path: &str) -> Option<Trigger> {
                     return None;
                 }
             },
-            None => return need(ck),
+            None => {
+                need(ck);
+                return None;
+            }
         },
         "exit_intent" => Trigger::ExitIntent,
         "visitor_message_unanswered" => Trigger::VisitorMessageUnanswered(secs(ck)?),
@@ -699,7 +704,10 @@ fn decode_trigger(ck: &mut Checker, v: &Value, path: &str) -> Option<Trigger> {
         "chat_opened" => Trigger::ChatOpened,
         _ => match param_value {
             Some(x) => Trigger::Event(ck.string(x, &pp)?),
-            None => return need(ck),
+            None => {
+                need(ck);
+                return None;
+            }
         },
     })
 }

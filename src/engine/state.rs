@@ -65,6 +65,8 @@ pub struct Conversation {
     pub updated: u64,
     pub next_id: u64,
     pub unread: u32,
+    /// The visitor typed a message of their own (starters are hidden).
+    pub typed: bool,
     pub messages: Vec<ChatMessage>,
 }
 
@@ -193,6 +195,7 @@ impl Persisted {
                     ("updated", int(self.conversation.updated as i64)),
                     ("next", int(self.conversation.next_id as i64)),
                     ("unread", int(self.conversation.unread as i64)),
+                    ("typed", Value::Bool(self.conversation.typed)),
                     (
                         "messages",
                         Value::Array(self.conversation.messages.iter().map(message_value).collect()),
@@ -305,6 +308,7 @@ fn read_v1(v: &Value) -> Persisted {
             updated: u(conv.get("updated")),
             next_id: u(conv.get("next")),
             unread: u(conv.get("unread")).min(u32::MAX as u64) as u32,
+            typed: conv.get("typed").and_then(|b| b.as_bool()).unwrap_or(false),
             messages: conv
                 .get("messages")
                 .and_then(|m| m.as_array())

@@ -1,0 +1,946 @@
+//! The state machine: `handle_input(now, Input)`, `poll_output()`,
+//! `poll_timeout()`, in the style of quinn-proto's `Connection`.
+//!
+//! Scheduling: rules are indexed by trigger type at construction. Timed
+//! triggers live in lists sorted by delay with one cursor each (time on page,
+//! time on site, page view delay, unanswered, offline), so the next deadline
+//! is the minimum of a handful of cursor heads plus the business-hours
+//! change: nothing re-scans the rules on a timer. Rules are stored sorted by
+//! priority, so arbitration sorts the due rule indexes and fires the first
+//! eligible one; the others are skipped for this occurrence.
+
+use std::collections::{HashMap, VecDeque};
+
+use super::clock::{Clock, Timestamp};
+use super::conditions::{device_of, Facts};
+use super::config::{Config, Frequency, TeamStatus, Trigger};
+use super::io::{Author, ChatMessage, Input, Output, PageInfo};
+use super::json::write_int;
+use super::patterns::Patterns;
+use super::placeholders::RenderContext;
+use super::state::{Persisted, RuleRecord};
+use super::stats::{MessageStats, StatEvent, StatKind};
+use super::validate::{Diagnostic, Severity};
+
+/// `ChatMessage::rule` of the welcome message.
+pub const WELCOME_ID: &str = "welcome_message";
+/// `ChatMessage::rule` of the absence message.
+pub const ABSENCE_ID: &str = "absence_message";
+
+/// Rule indexes by trigger, built once.
+#[derive(Debug, Default)]
+struct Index {
+    time_on_page: Vec<(u64, u32)>,
+    time_on_site: Vec<(u64, u32)>,
+    page_view: Vec<(u64, u32)>,
+    unanswered: Vec<(u64, u32)>,
+    offline: Vec<(u64, u32)>,
+    scroll: Vec<(u8, u32)>,
+    exit: Vec<u32>,
+    chat: Vec<u32>,
+    events: Vec<(String, u32)>,
+}
+
+/// Positions in the sorted lists: everything before has been handled.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cursors {
+    time_on_page: usize,
+    time_on_site: usize,
+    page_view: usize,
+    unanswered: usize,
+    offline: usize,
+    scroll: usize,
+}
+
+/// The current page view.
+#[derive(Debug, Default)]
+struct Page {
+    url: String,
+    url_lc: String,
+    title: String,
+    title_lc: String,
+    referrer: String,
+    referrer_lc: String,
+    query: Vec<(String, String)>,
+    language: String,
+    device: u8,
+    establishment: usize,
+    started: u64,
+    visible: bool,
+    visible_since: u64,
+    visible_acc: u64,
+    /// Page-view generation (once per page view).
+    gen: u64,
+}
+
+/// The rules engine of one page load.
+pub struct Engine {
+    config: Config,
+    patterns: Box<dyn Patterns>,
+    index: Index,
+    ids: HashMap<String, usize>,
+    records: Vec<RuleRecord>,
+    page_fired: Vec<u64>,
+    /// Persisted state; its `rules` hold only ids unknown to the config.
+    state: Persisted,
+    page: Page,
+    started: bool,
+    now: u64,
+    clock: Option<Clock>,
+    team: TeamStatus,
+    open_now: bool,
+    hours_deadline: Option<Timestamp>,
+    chat_open: bool,
+    consent: bool,
+    preview: Option<ChatMessage>,
+    /// (start, team offline at start) of unanswered visitor messages.
+    streak: Option<(u64, bool)>,
+    cur: Cursors,
+    out: VecDeque<Output>,
+    dirty: bool,
+    persisted_last: u64,
+    diagnostics: Vec<Diagnostic>,
+    candidates: Vec<u32>,
+}
+
+fn take_due(list: &[(u64, u32)], cursor: &mut usize, elapsed: u64, out: &mut Vec<u32>) {
+    while let Some(&(ms, idx)) = list.get(*cursor) {
+        if ms > elapsed {
+            break;
+        }
+        out.push(idx);
+        *cursor += 1;
+    }
+}
+
+fn hex(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+fn decode_component(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (b.get(i + 1).and_then(|&c| hex(c)), b.get(i + 2).and_then(|&c| hex(c))) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The query parameters of a URL, decoded, in order.
+pub fn query_pairs(url: &str) -> Vec<(String, String)> {
+    let q = match url.split_once('?') {
+        Some((_, q)) => q.split('#').next().unwrap_or(""),
+        None => return Vec::new(),
+    };
+    q.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode_component(k), decode_component(v)),
+            None => (decode_component(p), String::new()),
+        })
+        .collect()
+}
+
+impl Engine {
+    /// A new engine for one page load. `saved` is the persisted state (any
+    /// older version is migrated; unreadable state is replaced by a fresh
+    /// one and reported in `diagnostics()`). `patterns` must be the instance
+    /// that compiled the config's regular expressions.
+    pub fn new(config: Config, saved: Option<&str>, patterns: Box<dyn Patterns>) -> Engine {
+        let mut index = Index::default();
+        let mut ids = HashMap::with_capacity(config.rules.len());
+        for (i, r) in config.rules.iter().enumerate() {
+            let i32_ = i as u32;
+            ids.insert(r.id.clone(), i);
+            match &r.trigger {
+                Trigger::TimeOnPage(ms) => index.time_on_page.push((*ms, i32_)),
+                Trigger::TimeOnSite(ms) => index.time_on_site.push((*ms, i32_)),
+                Trigger::PageView(ms) => index.page_view.push((*ms, i32_)),
+                Trigger::VisitorMessageUnanswered(ms) => index.unanswered.push((*ms, i32_)),
+                Trigger::VisitorMessageOffline(ms) => index.offline.push((*ms, i32_)),
+                Trigger::Scroll(p) => index.scroll.push((*p, i32_)),
+                Trigger::ExitIntent => index.exit.push(i32_),
+                Trigger::ChatOpened => index.chat.push(i32_),
+                Trigger::Event(name) => index.events.push((name.clone(), i32_)),
+            }
+        }
+        index.time_on_page.sort_unstable();
+        index.time_on_site.sort_unstable();
+        index.page_view.sort_unstable();
+        index.unanswered.sort_unstable();
+        index.offline.sort_unstable();
+        index.scroll.sort_unstable();
+        index.events.sort_unstable();
+
+        let mut diagnostics = Vec::new();
+        let mut state = match saved {
+            None => Persisted::default(),
+            Some(text) => match Persisted::from_json(text) {
+                Ok(p) => p,
+                Err(e) => {
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        path: "saved state".to_string(),
+                        message: format!("unreadable, starting fresh: {}", e),
+                    });
+                    Persisted::default()
+                }
+            },
+        };
+        let mut records = vec![RuleRecord::default(); config.rules.len()];
+        let saved_rules = std::mem::take(&mut state.rules);
+        for (id, r) in saved_rules {
+            match ids.get(&id) {
+                Some(&i) => {
+                    if let Some(slot) = records.get_mut(i) {
+                        *slot = r;
+                    }
+                }
+                None => state.rules.push((id, r)),
+            }
+        }
+        let n = config.rules.len();
+        Engine {
+            team: config.team.status,
+            patterns,
+            index,
+            ids,
+            records,
+            page_fired: vec![0; n],
+            state,
+            page: Page::default(),
+            started: false,
+            now: 0,
+            clock: None,
+            open_now: true,
+            hours_deadline: None,
+            chat_open: false,
+            consent: false,
+            preview: None,
+            streak: None,
+            cur: Cursors::default(),
+            out: VecDeque::new(),
+            dirty: false,
+            persisted_last: 0,
+            diagnostics,
+            candidates: Vec::new(),
+            config,
+        }
+    }
+
+    /// The configuration (the runtime reads UI options, team and site
+    /// facts from it).
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Problems met at run time (an unreadable saved state).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The conversation as it stands.
+    pub fn conversation(&self) -> &[ChatMessage] {
+        &self.state.conversation.messages
+    }
+
+    /// The team status as it stands.
+    pub fn team_status(&self) -> TeamStatus {
+        self.team
+    }
+
+    /// Whether the business is open now (true without business hours).
+    pub fn open_now(&self) -> bool {
+        self.open_now
+    }
+
+    /// Counters of every automatic message (config order), plus messages
+    /// that are no longer configured but have counts.
+    pub fn stats(&self) -> Vec<MessageStats> {
+        let mut v: Vec<MessageStats> = self
+            .config
+            .rules
+            .iter()
+            .zip(&self.records)
+            .map(|(r, rec)| MessageStats {
+                message_id: r.id.clone(),
+                counters: rec.counters,
+            })
+            .collect();
+        for (id, rec) in &self.state.rules {
+            if !rec.counters.is_zero() {
+                v.push(MessageStats {
+                    message_id: id.clone(),
+                    counters: rec.counters,
+                });
+            }
+        }
+        v
+    }
+
+    /// The next output, if any. Drain until None after every input.
+    pub fn poll_output(&mut self) -> Option<Output> {
+        self.out.pop_front()
+    }
+
+    /// When to send the next `Input::Timer`; None when nothing is pending.
+    pub fn poll_timeout(&self) -> Option<Timestamp> {
+        if !self.started {
+            return None;
+        }
+        let mut best: Option<u64> = None;
+        let mut consider = |t: u64| {
+            best = Some(match best {
+                Some(b) if b <= t => b,
+                _ => t,
+            })
+        };
+        if self.page.visible {
+            if let Some(&(ms, _)) = self.index.time_on_page.get(self.cur.time_on_page) {
+                consider(self.page.visible_since.saturating_add(ms.saturating_sub(self.page.visible_acc)));
+            }
+        }
+        if let Some(&(ms, _)) = self.index.time_on_site.get(self.cur.time_on_site) {
+            consider(self.state.session.start.saturating_add(ms));
+        }
+        if let Some(&(ms, _)) = self.index.page_view.get(self.cur.page_view) {
+            consider(self.page.started.saturating_add(ms));
+        }
+        if let Some((start, offline)) = self.streak {
+            if let Some(&(ms, _)) = self.index.unanswered.get(self.cur.unanswered) {
+                consider(start.saturating_add(ms));
+            }
+            if offline {
+                if let Some(&(ms, _)) = self.index.offline.get(self.cur.offline) {
+                    consider(start.saturating_add(ms));
+                }
+            }
+        }
+        if let Some(t) = self.hours_deadline {
+            consider(t.0);
+        }
+        best.map(Timestamp)
+    }
+
+    /// Feeds one input at time `now`.
+    pub fn handle_input(&mut self, now: Timestamp, input: Input) {
+        let now = now.0.max(self.now);
+        self.now = now;
+        if let Input::Timer { wall } = &input {
+            if let Some(c) = &self.clock {
+                let fresh = Clock::new(Timestamp(now), *wall);
+                if fresh.local(Timestamp(now)) != c.local(Timestamp(now)) {
+                    self.clock = Some(fresh);
+                    self.update_hours(now, true);
+                }
+            }
+        }
+        self.process_due(now);
+        match input {
+            Input::PageView { page, wall } => self.page_view(now, page, wall),
+            Input::UrlChanged { url, title } => {
+                self.activity(now);
+                self.set_url(url, title);
+                self.new_page_view(now);
+                self.state.session.pages += 1;
+                self.dirty = true;
+                self.process_due(now);
+            }
+            Input::Visibility { visible } => {
+                if visible && !self.page.visible {
+                    self.activity(now);
+                    self.page.visible = true;
+                    self.page.visible_since = now;
+                } else if !visible && self.page.visible {
+                    self.page.visible_acc += now.saturating_sub(self.page.visible_since);
+                    self.page.visible = false;
+                }
+            }
+            Input::Scroll { percent } => {
+                self.activity(now);
+                while let Some(&(p, idx)) = self.index.scroll.get(self.cur.scroll) {
+                    if p > percent {
+                        break;
+                    }
+                    self.candidates.push(idx);
+                    self.cur.scroll += 1;
+                }
+                self.arbitrate(now);
+            }
+            Input::ExitIntent => {
+                self.candidates.extend_from_slice(&self.index.exit);
+                self.arbitrate(now);
+            }
+            Input::ChatOpened => self.open_chat(now),
+            Input::ChatClosed => self.chat_open = false,
+            Input::VisitorMessage { text } => self.visitor_message(now, text),
+            Input::AgentMessage { text } => {
+                self.append(Author::Agent, None, text, now);
+                self.state.session.agent = true;
+                self.streak = None;
+            }
+            Input::SetTeamStatus(s) => {
+                if s != self.team {
+                    self.team = s;
+                    self.out.push_back(Output::Team {
+                        status: s,
+                        open_now: self.open_now,
+                    });
+                }
+            }
+            Input::StarterClicked { index } => {
+                self.activity(now);
+                if !self.state.conversation.typed {
+                    if let Some(st) = self.config.starters.get(index) {
+                        let (q, a) = {
+                            let cx = self.render_cx();
+                            (st.title.render(&cx), st.answer.render(&cx))
+                        };
+                        self.append(Author::Visitor, None, q, now);
+                        self.append(Author::Bot, None, a, now);
+                    }
+                }
+            }
+            Input::PreviewOpened { message_id } => {
+                self.activity(now);
+                if let Some(i) = self.preview_rule(&message_id) {
+                    self.stat(i, StatKind::OpenedFromPreview);
+                }
+                self.open_chat(now);
+            }
+            Input::PreviewDismissed { message_id } => {
+                let rule = self.preview_rule(&message_id).or_else(|| self.ids.get(&message_id).copied());
+                if let Some(i) = rule {
+                    if let Some(r) = self.records.get_mut(i) {
+                        r.dismissed = true;
+                    }
+                    self.stat(i, StatKind::Dismissed);
+                }
+                if self.preview.take().is_some() {
+                    self.out.push_back(Output::Preview(None));
+                }
+            }
+            Input::CustomEvent { name } => {
+                let start = self.index.events.partition_point(|(n, _)| n.as_str() < name.as_str());
+                for (n, idx) in self.index.events.get(start..).unwrap_or(&[]) {
+                    if *n != name {
+                        break;
+                    }
+                    self.candidates.push(*idx);
+                }
+                self.arbitrate(now);
+            }
+            Input::SetAttributes(pairs) => {
+                for (k, v) in pairs {
+                    match self.state.attributes.iter_mut().find(|(n, _)| *n == k) {
+                        Some(slot) => slot.1 = v,
+                        None => self.state.attributes.push((k, v)),
+                    }
+                }
+                self.dirty = true;
+            }
+            Input::Consent { granted } => {
+                self.consent = granted;
+                if granted {
+                    self.dirty = true;
+                }
+            }
+            Input::Timer { .. } => {}
+            Input::StateSynced { saved } => self.state_synced(now, &saved),
+            Input::Reset => self.reset(now),
+        }
+        self.finish();
+    }
+
+    // ----- inputs -------------------------------------------------------
+
+    fn page_view(&mut self, now: u64, info: PageInfo, wall: super::clock::WallClock) {
+        self.clock = Some(Clock::new(Timestamp(now), wall));
+        self.page.referrer_lc = info.referrer.to_lowercase();
+        self.page.referrer = info.referrer;
+        self.page.language = info.language;
+        self.page.device = device_of(info.viewport_width);
+        self.page.establishment = info
+            .establishment
+            .and_then(|id| self.config.establishments.iter().position(|e| e.id == id))
+            .unwrap_or(0);
+        self.set_url(info.url, info.title);
+        self.page.visible = true;
+        self.activity(now);
+        self.new_page_view(now);
+        self.cur.time_on_site = 0;
+        self.state.session.pages += 1;
+        self.dirty = true;
+        self.update_hours(now, false);
+        if !self.started {
+            self.started = true;
+            if !self.state.conversation.messages.is_empty() {
+                self.out
+                    .push_back(Output::Conversation(self.state.conversation.messages.clone()));
+            }
+        }
+        self.out.push_back(Output::Team {
+            status: self.team,
+            open_now: self.open_now,
+        });
+        let titles = self.starter_titles();
+        self.out.push_back(Output::Starters(titles));
+        if self.state.conversation.unread > 0 {
+            self.out.push_back(Output::Unread(self.state.conversation.unread));
+        }
+        self.process_due(now);
+    }
+
+    fn set_url(&mut self, url: String, title: String) {
+        self.page.query = query_pairs(&url);
+        self.page.url_lc = url.to_lowercase();
+        self.page.url = url;
+        self.page.title_lc = title.to_lowercase();
+        self.page.title = title;
+    }
+
+    fn new_page_view(&mut self, now: u64) {
+        self.page.gen += 1;
+        self.page.started = now;
+        self.page.visible_since = now;
+        self.page.visible_acc = 0;
+        self.cur.time_on_page = 0;
+        self.cur.page_view = 0;
+        self.cur.scroll = 0;
+    }
+
+    /// Visitor activity: keeps the session alive or starts a new visit.
+    fn activity(&mut self, now: u64) {
+        let utm: Vec<(String, String)> = self
+            .page
+            .query
+            .iter()
+            .filter(|(k, _)| k.starts_with("utm_"))
+            .cloned()
+            .collect();
+        if self.state.touch(now, &utm) {
+            self.cur.time_on_site = 0;
+            self.dirty = true;
+        } else if now.saturating_sub(self.persisted_last) >= 60_000 {
+            self.dirty = true;
+        }
+    }
+
+    fn open_chat(&mut self, now: u64) {
+        if self.preview.take().is_some() {
+            self.out.push_back(Output::Preview(None));
+        }
+        if self.chat_open {
+            return;
+        }
+        self.activity(now);
+        self.chat_open = true;
+        if self.state.conversation.unread > 0 {
+            self.state.conversation.unread = 0;
+            self.out.push_back(Output::Unread(0));
+            self.dirty = true;
+        }
+        let conv = &self.state.conversation;
+        let started = conv.typed
+            || conv.messages.iter().any(|m| {
+                m.author == Author::Agent
+                    || matches!(m.rule.as_deref(), Some(WELCOME_ID) | Some(ABSENCE_ID))
+            });
+        if !started {
+            let absent = self.team == TeamStatus::Offline || !self.open_now;
+            let (tpl, id) = if absent {
+                (&self.config.absence_message, ABSENCE_ID)
+            } else {
+                (&self.config.welcome_message, WELCOME_ID)
+            };
+            if let Some(t) = tpl {
+                let text = t.render(&self.render_cx());
+                self.append(Author::Bot, Some(id.to_string()), text, now);
+            }
+        }
+        self.candidates.extend_from_slice(&self.index.chat);
+        self.arbitrate(now);
+    }
+
+    fn visitor_message(&mut self, now: u64, text: String) {
+        self.activity(now);
+        self.append(Author::Visitor, None, text, now);
+        if !self.state.conversation.typed {
+            self.state.conversation.typed = true;
+            if !self.config.starters.is_empty() {
+                self.out.push_back(Output::Starters(Vec::new()));
+            }
+        }
+        let pending = std::mem::take(&mut self.state.session.unconverted);
+        for id in pending {
+            match self.ids.get(&id) {
+                Some(&i) => self.stat(i, StatKind::Converted),
+                None => {
+                    if let Some((_, r)) = self.state.rules.iter_mut().find(|(k, _)| *k == id) {
+                        r.counters.bump(StatKind::Converted);
+                    }
+                    self.out.push_back(Output::Stat(StatEvent {
+                        message_id: id,
+                        kind: StatKind::Converted,
+                    }));
+                }
+            }
+        }
+        if self.streak.is_none() {
+            self.streak = Some((now, self.team == TeamStatus::Offline));
+            self.cur.unanswered = 0;
+            self.cur.offline = 0;
+            self.process_due(now);
+        }
+    }
+
+    fn state_synced(&mut self, now: u64, saved: &str) {
+        let other = match Persisted::from_json(saved) {
+            Ok(p) => p,
+            Err(_) => return,
+        };
+        let before_start = self.state.session.start;
+        // Bring the configured rules' records into the state, merge, split.
+        for (i, r) in self.records.iter().enumerate() {
+            if let Some(rule) = self.config.rules.get(i) {
+                self.state.rules.push((rule.id.clone(), *r));
+            }
+        }
+        let replaced = self.state.merge(&other);
+        let all = std::mem::take(&mut self.state.rules);
+        for (id, r) in all {
+            match self.ids.get(&id) {
+                Some(&i) => {
+                    if let Some(slot) = self.records.get_mut(i) {
+                        *slot = r;
+                    }
+                }
+                None => self.state.rules.push((id, r)),
+            }
+        }
+        if self.state.session.start != before_start {
+            self.cur.time_on_site = 0;
+        }
+        if replaced {
+            self.out
+                .push_back(Output::Conversation(self.state.conversation.messages.clone()));
+            let titles = self.starter_titles();
+            self.out.push_back(Output::Starters(titles));
+            let unread = if self.chat_open { 0 } else { self.state.conversation.unread };
+            self.out.push_back(Output::Unread(unread));
+        }
+        self.persisted_last = self.state.session.last;
+        let _ = now;
+    }
+
+    fn reset(&mut self, now: u64) {
+        self.state = Persisted::default();
+        for r in self.records.iter_mut() {
+            *r = RuleRecord::default();
+        }
+        for g in self.page_fired.iter_mut() {
+            *g = 0;
+        }
+        self.streak = None;
+        if self.preview.take().is_some() {
+            self.out.push_back(Output::Preview(None));
+        }
+        if self.started {
+            self.activity(now);
+            self.state.session.pages = 1;
+        }
+        self.dirty = true;
+        self.out.push_back(Output::Conversation(Vec::new()));
+        let titles = self.starter_titles();
+        self.out.push_back(Output::Starters(titles));
+        self.out.push_back(Output::Unread(0));
+    }
+
+    // ----- scheduling ---------------------------------------------------
+
+    fn update_hours(&mut self, now: u64, emit: bool) {
+        let (open, deadline) = match (&self.config.business_hours, &self.clock) {
+            (Some(h), Some(c)) => {
+                let (d, m, _) = c.local(Timestamp(now));
+                let next = h.next_change(d, m).map(|(d, m)| c.timestamp_of(d, m));
+                (h.is_open(d, m), next.filter(|t| t.0 > now))
+            }
+            _ => (true, None),
+        };
+        if emit && open != self.open_now {
+            self.out.push_back(Output::Team {
+                status: self.team,
+                open_now: open,
+            });
+        }
+        self.open_now = open;
+        self.hours_deadline = deadline;
+    }
+
+    /// Handles everything due at or before `now`.
+    fn process_due(&mut self, now: u64) {
+        if !self.started {
+            return;
+        }
+        if let Some(d) = self.hours_deadline {
+            if d.0 <= now {
+                self.update_hours(now, true);
+            }
+        }
+        if self.page.visible {
+            let elapsed = self.page.visible_acc + now.saturating_sub(self.page.visible_since);
+            take_due(&self.index.time_on_page, &mut self.cur.time_on_page, elapsed, &mut self.candidates);
+        }
+        let site = now.saturating_sub(self.state.session.start);
+        take_due(&self.index.time_on_site, &mut self.cur.time_on_site, site, &mut self.candidates);
+        let page = now.saturating_sub(self.page.started);
+        take_due(&self.index.page_view, &mut self.cur.page_view, page, &mut self.candidates);
+        if let Some((start, offline)) = self.streak {
+            let e = now.saturating_sub(start);
+            take_due(&self.index.unanswered, &mut self.cur.unanswered, e, &mut self.candidates);
+            if offline {
+                take_due(&self.index.offline, &mut self.cur.offline, e, &mut self.candidates);
+            }
+        }
+        self.arbitrate(now);
+    }
+
+    /// Fires the highest-priority eligible candidate; drops the others.
+    fn arbitrate(&mut self, now: u64) {
+        if self.candidates.is_empty() {
+            return;
+        }
+        if !self.started {
+            self.candidates.clear();
+            return;
+        }
+        self.candidates.sort_unstable();
+        self.candidates.dedup();
+        let winner = {
+            let facts = self.facts(now);
+            self.candidates
+                .iter()
+                .copied()
+                .find(|&i| self.eligible(i as usize, now, &facts))
+        };
+        self.candidates.clear();
+        if let Some(i) = winner {
+            self.fire(i as usize, now);
+        }
+    }
+
+    fn facts(&self, now: u64) -> Facts<'_> {
+        let (_, minute, weekday) = match &self.clock {
+            Some(c) => c.local(Timestamp(now)),
+            None => (0, 0, 0),
+        };
+        Facts {
+            url: &self.page.url,
+            url_lc: &self.page.url_lc,
+            title: &self.page.title,
+            title_lc: &self.page.title_lc,
+            referrer: &self.page.referrer,
+            referrer_lc: &self.page.referrer_lc,
+            query: &self.page.query,
+            utm: &self.state.session.utm,
+            first_visit: self.state.first_visit(),
+            visit_number: self.state.visits,
+            pages_viewed: self.state.session.pages,
+            days_since_last_visit: self.state.days_since_last_visit(now),
+            language: &self.page.language,
+            device: self.page.device,
+            weekday,
+            minute,
+            open: self.open_now,
+            team: self.team.index(),
+            attributes: &self.state.attributes,
+            establishment: self
+                .config
+                .establishments
+                .get(self.page.establishment)
+                .map(|e| e.id.as_str())
+                .unwrap_or(""),
+            patterns: &*self.patterns,
+        }
+    }
+
+    fn eligible(&self, i: usize, now: u64, facts: &Facts) -> bool {
+        let (rule, rec) = match (self.config.rules.get(i), self.records.get(i)) {
+            (Some(r), Some(c)) => (r, c),
+            _ => return false,
+        };
+        if rec.dismissed {
+            return false;
+        }
+        let ok = match rule.frequency {
+            Frequency::OncePerVisitor => rec.last_fired.is_none(),
+            Frequency::OncePerSession => rec.session_fired != self.state.session.start,
+            Frequency::OncePerPageView => self.page_fired.get(i) != Some(&self.page.gen),
+            Frequency::Always => true,
+            Frequency::Cooldown(ms) => rec.last_fired.is_none_or(|t| now.saturating_sub(t) >= ms),
+        };
+        if !ok {
+            return false;
+        }
+        if !rule.trigger.is_service() {
+            let b = &self.config.behaviour;
+            if b.quiet_during_agent_conversation && self.state.session.agent {
+                return false;
+            }
+            if b.min_gap_ms > 0 {
+                if let Some(t) = self.state.session.last_marketing {
+                    if now.saturating_sub(t) < b.min_gap_ms {
+                        return false;
+                    }
+                }
+            }
+        }
+        match &rule.conditions {
+            Some(c) => c.eval(facts),
+            None => true,
+        }
+    }
+
+    fn fire(&mut self, i: usize, now: u64) {
+        let (id, text, service) = match self.config.rules.get(i) {
+            Some(rule) => (
+                rule.id.clone(),
+                rule.text.render(&self.render_cx()),
+                rule.trigger.is_service(),
+            ),
+            None => return,
+        };
+        if let Some(rec) = self.records.get_mut(i) {
+            rec.last_fired = Some(now);
+            rec.session_fired = self.state.session.start;
+        }
+        if let Some(g) = self.page_fired.get_mut(i) {
+            *g = self.page.gen;
+        }
+        if !self.state.session.unconverted.contains(&id) {
+            self.state.session.unconverted.push(id.clone());
+        }
+        if !service {
+            self.state.session.last_marketing = Some(now);
+        }
+        self.stat(i, StatKind::Fired);
+        self.out.push_back(Output::Fired {
+            message_id: id.clone(),
+            text: text.clone(),
+        });
+        let msg = self.append(Author::Bot, Some(id), text, now);
+        if !self.chat_open {
+            self.preview = Some(msg.clone());
+            self.out.push_back(Output::Preview(Some(msg)));
+        }
+        self.stat(i, StatKind::Shown);
+    }
+
+    // ----- helpers ------------------------------------------------------
+
+    fn render_cx(&self) -> RenderContext<'_> {
+        RenderContext {
+            site_name: &self.config.site.name,
+            team_name: &self.config.team.name,
+            reply_time: &self.config.team.reply_time,
+            establishment: self
+                .config
+                .establishments
+                .get(self.page.establishment)
+                .map(|e| e.facts.as_slice())
+                .unwrap_or(&[]),
+            attributes: &self.state.attributes,
+        }
+    }
+
+    fn starter_titles(&self) -> Vec<String> {
+        if self.state.conversation.typed {
+            return Vec::new();
+        }
+        let cx = self.render_cx();
+        self.config.starters.iter().map(|s| s.title.render(&cx)).collect()
+    }
+
+    /// The rule behind the preview, if `message_id` names it (by rule id
+    /// or by chat message id).
+    fn preview_rule(&self, message_id: &str) -> Option<usize> {
+        let p = self.preview.as_ref()?;
+        let rule = p.rule.as_deref()?;
+        if rule == message_id || p.id == message_id {
+            self.ids.get(rule).copied()
+        } else {
+            None
+        }
+    }
+
+    fn stat(&mut self, i: usize, kind: StatKind) {
+        let id = match (self.config.rules.get(i), self.records.get_mut(i)) {
+            (Some(rule), Some(rec)) => {
+                rec.counters.bump(kind);
+                rule.id.clone()
+            }
+            _ => return,
+        };
+        self.out.push_back(Output::Stat(StatEvent { message_id: id, kind }));
+        self.dirty = true;
+    }
+
+    fn append(&mut self, author: Author, rule: Option<String>, text: String, now: u64) -> ChatMessage {
+        let conv = &mut self.state.conversation;
+        conv.next_id += 1;
+        let mut id = String::from("m");
+        write_int(conv.next_id as i64, &mut id);
+        let msg = ChatMessage {
+            id,
+            rule,
+            author,
+            text,
+            at: Timestamp(now),
+        };
+        conv.updated = now.max(conv.updated);
+        conv.messages.push(msg.clone());
+        self.out.push_back(Output::Message(msg.clone()));
+        if !self.chat_open && author != Author::Visitor {
+            conv.unread = conv.unread.saturating_add(1);
+            self.out.push_back(Output::Unread(conv.unread));
+        }
+        self.dirty = true;
+        msg
+    }
+
+    fn finish(&mut self) {
+        if !self.dirty || (self.config.behaviour.consent_required && !self.consent) {
+            return;
+        }
+        let orphans = self.state.rules.len();
+        for (i, r) in self.records.iter().enumerate() {
+            if !r.is_default() {
+                if let Some(rule) = self.config.rules.get(i) {
+                    self.state.rules.push((rule.id.clone(), *r));
+                }
+            }
+        }
+        let text = self.state.to_json();
+        self.state.rules.truncate(orphans);
+        self.out.push_back(Output::Persist(text));
+        self.persisted_last = self.state.session.last;
+        self.dirty = false;
+    }
+}
