@@ -14,13 +14,12 @@
 
 pub mod engine;
 
-// The runtime and the embed are wired in once the engine and UI APIs land.
-// #[cfg(target_arch = "wasm32")]
-// pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
-// #[cfg(target_arch = "wasm32")]
-// pub mod runtime;
+#[cfg(target_arch = "wasm32")]
+pub mod runtime;
 pub mod ui;
 
 #[cfg(all(test, target_arch = "wasm32"))]

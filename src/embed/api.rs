@@ -1,7 +1,7 @@
 //! Turns a `Nudge(command, ...args)` call into a runtime command, or into a
 //! clear message when the command or its arguments are wrong.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::engine::{Input, TeamStatus};
 use crate::runtime::Command;
@@ -56,7 +56,7 @@ pub fn parse(args: &js_sys::Array) -> Result<Command, String> {
                 let value = entry.get(1);
                 let value = value
                     .as_string()
-                    .or_else(|| value.as_f64().map(|n| js_sys::Number::from(n).to_string(10).map(String::from).unwrap_or_default()))
+                    .or_else(|| value.as_f64().map(|n| js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()))
                     .or_else(|| value.as_bool().map(|b| if b { "true".into() } else { "false".into() }))
                     .ok_or_else(|| format!("Nudge('set', attributes): attribute \"{key}\" must be a string, number or boolean"))?;
                 pairs.push((key, value));
@@ -73,6 +73,12 @@ pub fn parse(args: &js_sys::Array) -> Result<Command, String> {
             })
         }
         "reset" => input(Input::Reset),
+        "timeScale" => {
+            let scale = args.get(1).as_f64().filter(|n| *n >= 1.0 && *n <= 600.0).ok_or_else(|| {
+                "Nudge('timeScale', n): n must be a number from 1 to 600 (demo only)".to_string()
+            })?;
+            Ok(Command::TimeScale(scale as u64))
+        }
         "on" | "off" => {
             let event = args
                 .get(1)
@@ -97,7 +103,7 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    fn call(values: &[JsValue]) -> Result<Command, String> {
+    fn call(values: &[wasm_bindgen::JsValue]) -> Result<Command, String> {
         parse(&values.iter().collect())
     }
 

@@ -10,6 +10,9 @@
 pub mod app;
 pub mod events;
 pub mod patterns;
+pub mod view;
+
+pub use view::theme_of;
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -47,6 +50,8 @@ pub enum Command {
     On(String, js_sys::Function),
     /// Unsubscribe.
     Off(String, Option<js_sys::Function>),
+    /// Demo only: make time run N times faster (1 = real time).
+    TimeScale(u64),
 }
 
 /// Storage key (under the store's prefix) of the persisted engine state.
@@ -64,6 +69,35 @@ pub struct Runtime {
     open: bool,
     mobile: bool,
     watchers: Watchers,
+    time: TimeBase,
+}
+
+/// Maps real time (`Date.now()`) to the widget's time, which runs faster in
+/// the demo's ×10 / ×60 modes and equals real time otherwise.
+#[derive(Clone, Copy)]
+struct TimeBase {
+    real_origin: u64,
+    origin: u64,
+    scale: u64,
+}
+
+impl TimeBase {
+    fn now(&self) -> u64 {
+        let real = clock::now_ms();
+        self.origin + real.saturating_sub(self.real_origin) * self.scale
+    }
+
+    fn to_real(&self, at: u64) -> u64 {
+        self.real_origin + at.saturating_sub(self.origin) / self.scale
+    }
+
+    fn rescaled(&self, scale: u64) -> TimeBase {
+        TimeBase {
+            real_origin: clock::now_ms(),
+            origin: self.now(),
+            scale: scale.clamp(1, 600),
+        }
+    }
 }
 
 /// The platform watchers; dropping them unsubscribes from the page.
@@ -119,6 +153,8 @@ pub fn is_running() -> bool {
 pub struct Boot {
     /// The validated config.
     pub config: engine::Config,
+    /// The config's regular expressions, compiled by the browser.
+    pub patterns: Box<dyn crate::engine::Patterns>,
     /// Where the page's data is stored.
     pub store: Store,
     /// The establishment selected for this page (`data-establishment`).
@@ -129,9 +165,10 @@ pub struct Boot {
 /// page. The Yew root attaches itself with [`Command::Attach`].
 pub fn install(boot: Boot) {
     let saved = boot.store.get(STATE_KEY);
-    let clock = SiteClock::new(&boot.config.time_zone());
-    let engine = Engine::new(boot.config, saved.as_deref());
+    let clock = SiteClock::new(&boot.config.site.time_zone);
     let mobile = dom::viewport_width() < MOBILE_MAX_WIDTH;
+    let buffered = view::initial_actions(&boot.config, &dom::browser_language(), mobile);
+    let engine = Engine::new(boot.config, saved.as_deref(), boot.patterns);
     let tabs_key = boot.store.key(STATE_KEY);
     let runtime = Runtime {
         engine,
@@ -139,14 +176,19 @@ pub fn install(boot: Boot) {
         clock,
         timer: OneTimer::default(),
         dispatcher: None,
-        buffered: vec![Action::SetMobile(mobile)],
+        buffered,
         subscribers: Subscribers::default(),
         open: false,
         mobile,
         watchers: Watchers::default(),
+        time: TimeBase {
+            real_origin: clock::now_ms(),
+            origin: clock::now_ms(),
+            scale: 1,
+        },
     };
     RUNTIME.with(|cell| *cell.borrow_mut() = Some(runtime));
-    let now = clock::now_ms();
+    let now = RUNTIME.with(|cell| cell.borrow().as_ref().map(|r| r.time.now())).unwrap_or(0);
     let page = engine::PageInfo {
         url: crate::platform::url::current_url(),
         title: dom::title(),
@@ -208,7 +250,7 @@ impl Runtime {
 
     fn handle(&mut self, command: Command) -> Vec<Pending> {
         let mut pending = Vec::new();
-        let now = clock::now_ms();
+        let now = self.time.now();
         match command {
             Command::Input(input) => {
                 self.note_input(&input, &mut pending);
@@ -244,6 +286,7 @@ impl Runtime {
                 }
             }
             Command::Off(name, callback) => self.subscribers.off(&name, callback.as_ref()),
+            Command::TimeScale(scale) => self.time = self.time.rescaled(scale),
         }
         self.drain(&mut pending);
         self.rearm(now);
@@ -334,7 +377,7 @@ impl Runtime {
                     name: "stats",
                     detail: events::object(&[
                         ("id", stat.message_id.as_str().into()),
-                        ("kind", stat.kind.name().into()),
+                        ("kind", stat_name(stat.kind).into()),
                     ]),
                 }),
                 Output::Fired { message_id, text } => pending.push(Pending {
@@ -346,7 +389,19 @@ impl Runtime {
     }
 
     fn rearm(&mut self, now: u64) {
-        let deadline = self.engine.poll_timeout().map(|t| t.0);
-        self.timer.arm(now, deadline, || send(Command::Timer));
+        let deadline = self.engine.poll_timeout().map(|t| self.time.to_real(t.0));
+        let real_now = self.time.to_real(now);
+        self.timer.arm(real_now, deadline, || send(Command::Timer));
+    }
+}
+
+/// The name of a statistic in JS API events.
+fn stat_name(kind: engine::StatKind) -> &'static str {
+    match kind {
+        engine::StatKind::Fired => "fired",
+        engine::StatKind::Shown => "shown",
+        engine::StatKind::OpenedFromPreview => "opened",
+        engine::StatKind::Dismissed => "dismissed",
+        engine::StatKind::Converted => "converted",
     }
 }

@@ -1,0 +1,57 @@
+//! What the UI needs from the config: theme, header and language, as the
+//! UI's own plain types.
+
+use crate::engine::Config;
+use crate::ui::state::{Action, Lang, Side};
+use crate::ui::theme::Theme;
+
+/// The theme from `ui.color`, `ui.position` and `ui.z_index`.
+pub fn theme_of(config: &Config) -> Theme {
+    let mut theme = Theme::default();
+    let ui = &config.ui;
+    if let Some(color) = ui.get("color").and_then(|v| v.as_str()) {
+        theme.color = color.to_owned();
+    }
+    if ui.get("position").and_then(|v| v.as_str()) == Some("left") {
+        theme.side = Side::Left;
+    }
+    if let Some(z) = ui.get("z_index").and_then(|v| v.as_i64()) {
+        theme.z_index = z.clamp(0, i64::from(i32::MAX)) as i32;
+    }
+    theme
+}
+
+/// The interface language: `ui.language`, else the site's language, else
+/// the visitor's browser language.
+pub fn lang_of(config: &Config, browser_language: &str) -> Lang {
+    let configured = config
+        .ui
+        .get("language")
+        .and_then(|v| v.as_str())
+        .unwrap_or(&config.site.language);
+    Lang::from_tag(if configured.is_empty() {
+        browser_language
+    } else {
+        configured
+    })
+}
+
+/// The actions that set up the panel header and language before the first
+/// render.
+pub fn initial_actions(config: &Config, browser_language: &str, mobile: bool) -> Vec<Action> {
+    let team = &config.team;
+    let name = if team.name.is_empty() {
+        config.site.name.clone()
+    } else {
+        team.name.clone()
+    };
+    vec![
+        Action::SetLang(lang_of(config, browser_language)),
+        Action::SetMobile(mobile),
+        Action::SetHeader {
+            team_name: name,
+            avatar: team.avatar.clone(),
+            reply_time: Some(team.reply_time.clone()).filter(|t| !t.is_empty()),
+        },
+    ]
+}
