@@ -38,21 +38,30 @@ pub fn start(options: JsValue) {
     }
     let source = text_of(&options, "source").unwrap_or_else(|| "the config".into());
     let store = Store::open(STORE_PREFIX);
+    let mut errors = Vec::new();
+    let mut report = |message: String, fatal: bool| {
+        if fatal {
+            dom::error(&message);
+        } else {
+            dom::warn(&message);
+        }
+        errors.push(message);
+    };
     if let Some(error) = text_of(&options, "error") {
-        dom::error(&format!("[nudge] could not load {source}: {error}"));
+        report(format!("[nudge] could not load {source}: {error}"), true);
     }
     let mut patterns = BrowserPatterns::default();
     let fresh = text_of(&options, "config").and_then(|text| {
         match engine::parse_config(&text, &mut patterns) {
             Ok((config, diagnostics)) => {
                 for diagnostic in &diagnostics {
-                    dom::warn(&format!("[nudge] {source}: {diagnostic}"));
+                    report(format!("[nudge] {source}: {diagnostic}"), false);
                 }
                 let _ = store.set(LAST_GOOD_CONFIG_KEY, &text);
                 Some((config, patterns))
             }
             Err(diagnostic) => {
-                dom::error(&format!("[nudge] {source}: {diagnostic}"));
+                report(format!("[nudge] {source}: {diagnostic}"), true);
                 None
             }
         }
@@ -61,7 +70,7 @@ pub fn start(options: JsValue) {
         let cached = store.get(LAST_GOOD_CONFIG_KEY)?;
         let mut patterns = BrowserPatterns::default();
         let (config, _) = engine::parse_config(&cached, &mut patterns).ok()?;
-        dom::warn("[nudge] using the last config that worked on this site");
+        report("[nudge] using the last config that worked on this site".into(), false);
         Some((config, patterns))
     });
     let Some((config, patterns)) = parsed else {
@@ -81,6 +90,7 @@ pub fn start(options: JsValue) {
         patterns: Box::new(patterns),
         store,
         establishment: text_of(&options, "establishment"),
+        errors,
     });
     yew::Renderer::<App>::with_root(shadow.mount.clone()).render();
     // The widget lives as long as the page.

@@ -70,6 +70,7 @@ pub struct Runtime {
     mobile: bool,
     watchers: Watchers,
     time: TimeBase,
+    errors: Vec<String>,
 }
 
 /// Maps real time (`Date.now()`) to the widget's time, which runs faster in
@@ -159,6 +160,8 @@ pub struct Boot {
     pub store: Store,
     /// The establishment selected for this page (`data-establishment`).
     pub establishment: Option<String>,
+    /// Problems found while loading the config, for `error` subscribers.
+    pub errors: Vec<String>,
 }
 
 /// Creates the runtime, sends the first page view and starts watching the
@@ -186,6 +189,7 @@ pub fn install(boot: Boot) {
             origin: clock::now_ms(),
             scale: 1,
         },
+        errors: boot.errors,
     };
     RUNTIME.with(|cell| *cell.borrow_mut() = Some(runtime));
     let now = RUNTIME.with(|cell| cell.borrow().as_ref().map(|r| r.time.now())).unwrap_or(0);
@@ -281,8 +285,19 @@ impl Runtime {
                 self.dispatcher = Some(dispatcher);
             }
             Command::On(name, callback) => {
-                if let Err(message) = self.subscribers.on(&name, callback) {
-                    dom::warn(&format!("[nudge] {message}"));
+                // Late subscribers still hear about start-up: `ready` and the
+                // config problems happened before any `Nudge('on')` replayed.
+                let single = callback.clone();
+                match self.subscribers.on(&name, callback) {
+                    Ok(()) if name == "ready" => events::deliver(vec![single], &JsValue::UNDEFINED),
+                    Ok(()) if name == "error" => {
+                        for message in &self.errors {
+                            let detail = events::object(&[("message", message.into())]);
+                            events::deliver(vec![single.clone()], &detail);
+                        }
+                    }
+                    Ok(()) => {}
+                    Err(message) => dom::warn(&format!("[nudge] {message}")),
                 }
             }
             Command::Off(name, callback) => self.subscribers.off(&name, callback.as_ref()),
