@@ -138,7 +138,13 @@ pub fn parse_hhmm(s: &str) -> Option<u16> {
     if b.len() != 5 || b[2] != b':' {
         return None;
     }
-    let digit = |c: u8| if c.is_ascii_digit() { Some((c - b'0') as u16) } else { None };
+    let digit = |c: u8| {
+        if c.is_ascii_digit() {
+            Some((c - b'0') as u16)
+        } else {
+            None
+        }
+    };
     let h = digit(b[0])? * 10 + digit(b[1])?;
     let m = digit(b[3])? * 10 + digit(b[4])?;
     if m >= 60 || h > 24 || (h == 24 && m != 0) {
@@ -194,7 +200,10 @@ impl BusinessHours {
                 return slots;
             }
         }
-        self.week.get(weekday as usize).map(|v| v.as_slice()).unwrap_or(&[])
+        self.week
+            .get(weekday as usize)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
     }
 
     /// Whether the business is open at local `(day, minute)`.

@@ -10,7 +10,14 @@ use super::patterns::{PatternId, Patterns};
 use super::validate::{index, join, one_of, Checker};
 
 /// Operators for texts (url, title, referrer, query, utm, attribute).
-pub const STRING_OPS: &[&str] = &["equals", "contains", "starts_with", "ends_with", "wildcard", "regex"];
+pub const STRING_OPS: &[&str] = &[
+    "equals",
+    "contains",
+    "starts_with",
+    "ends_with",
+    "wildcard",
+    "regex",
+];
 /// Operators for numbers (visit_number, pages_viewed, days_since_last_visit).
 pub const COMPARE_OPS: &[&str] = &["eq", "ne", "gt", "gte", "lt", "lte"];
 /// Every key a condition object may have.
@@ -192,7 +199,10 @@ impl StrMatch {
 }
 
 fn lookup<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 impl Condition {
@@ -213,7 +223,9 @@ impl Condition {
             Condition::Query(name, m) => {
                 lookup(f.query, name).is_some_and(|v| m.test_raw(v, f.patterns))
             }
-            Condition::Utm(name, m) => lookup(f.utm, name).is_some_and(|v| m.test_raw(v, f.patterns)),
+            Condition::Utm(name, m) => {
+                lookup(f.utm, name).is_some_and(|v| m.test_raw(v, f.patterns))
+            }
             Condition::Visitor(first) => f.first_visit == *first,
             Condition::Number(field, tests) => {
                 let n = match field {
@@ -330,7 +342,11 @@ fn parse_str_match(
             None => {
                 ck.error(
                     path,
-                    format!("unknown operator \"{}\"; expected one of {}", k, one_of(STRING_OPS)),
+                    format!(
+                        "unknown operator \"{}\"; expected one of {}",
+                        k,
+                        one_of(STRING_OPS)
+                    ),
                 );
                 ok = false;
                 continue;
@@ -344,7 +360,10 @@ fn parse_str_match(
             }
         };
         if found.is_some() {
-            ck.error(path, "more than one operator; expected exactly one".to_string());
+            ck.error(
+                path,
+                "more than one operator; expected exactly one".to_string(),
+            );
             ok = false;
             continue;
         }
@@ -385,7 +404,12 @@ fn require_op(ck: &mut Checker, m: Option<Option<StrMatch>>, path: &str) -> Opti
     }
 }
 
-fn named(ck: &mut Checker, v: &Value, path: &str, extra: &[&str]) -> Option<(String, Option<StrMatch>)> {
+fn named(
+    ck: &mut Checker,
+    v: &Value,
+    path: &str,
+    extra: &[&str],
+) -> Option<(String, Option<StrMatch>)> {
     let fields = match v.as_object() {
         Some(f) => f,
         None => {
@@ -404,7 +428,13 @@ fn named(ck: &mut Checker, v: &Value, path: &str, extra: &[&str]) -> Option<(Str
     Some((name?, m?))
 }
 
-fn parse_one(ck: &mut Checker, key: &str, v: &Value, path: &str, depth: usize) -> Option<Condition> {
+fn parse_one(
+    ck: &mut Checker,
+    key: &str,
+    v: &Value,
+    path: &str,
+    depth: usize,
+) -> Option<Condition> {
     match key {
         "all" => parse_list(ck, v, path, depth).map(Condition::All),
         "any" => parse_list(ck, v, path, depth).map(Condition::Any),
@@ -449,7 +479,9 @@ fn parse_one(ck: &mut Checker, key: &str, v: &Value, path: &str, depth: usize) -
             };
             Some(Condition::Attribute(name, m, exists))
         }
-        "visitor" => ck.choice(v, path, VISITOR_KINDS).map(|i| Condition::Visitor(i == 0)),
+        "visitor" => ck
+            .choice(v, path, VISITOR_KINDS)
+            .map(|i| Condition::Visitor(i == 0)),
         "visit_number" | "pages_viewed" | "days_since_last_visit" => {
             let field = match key {
                 "visit_number" => NumField::VisitNumber,
@@ -479,7 +511,11 @@ fn parse_one(ck: &mut Checker, key: &str, v: &Value, path: &str, depth: usize) -
                     _ => {
                         ck.error(
                             path,
-                            format!("unknown operator \"{}\"; expected one of {}", k, one_of(COMPARE_OPS)),
+                            format!(
+                                "unknown operator \"{}\"; expected one of {}",
+                                k,
+                                one_of(COMPARE_OPS)
+                            ),
                         );
                         ok = false;
                         continue;
@@ -504,11 +540,18 @@ fn parse_one(ck: &mut Checker, key: &str, v: &Value, path: &str, depth: usize) -
             let mut langs = Vec::new();
             let mut ok = true;
             for (i, item) in list.iter().enumerate() {
-                let p = if v.as_array().is_some() { index(path, i) } else { path.to_string() };
+                let p = if v.as_array().is_some() {
+                    index(path, i)
+                } else {
+                    path.to_string()
+                };
                 match ck.string(item, &p) {
                     Some(s) if !s.is_empty() => langs.push(s.to_ascii_lowercase()),
                     Some(_) => {
-                        ck.error(&p, "empty language; expected a code like \"fr\"".to_string());
+                        ck.error(
+                            &p,
+                            "empty language; expected a code like \"fr\"".to_string(),
+                        );
                         ok = false;
                     }
                     None => ok = false,
@@ -522,8 +565,12 @@ fn parse_one(ck: &mut Checker, key: &str, v: &Value, path: &str, depth: usize) -
         }
         "device" => ck.choice_set(v, path, DEVICES).map(Condition::Device),
         "weekday" => ck.choice_set(v, path, WEEKDAYS).map(Condition::Weekday),
-        "team_status" => ck.choice_set(v, path, TEAM_STATUSES).map(Condition::TeamStatus),
-        "business_hours" => ck.choice(v, path, OPEN_STATES).map(|i| Condition::BusinessHours(i == 0)),
+        "team_status" => ck
+            .choice_set(v, path, TEAM_STATUSES)
+            .map(Condition::TeamStatus),
+        "business_hours" => ck
+            .choice(v, path, OPEN_STATES)
+            .map(|i| Condition::BusinessHours(i == 0)),
         "time_of_day" => {
             let fields = ck.object(v, path, &["from", "to"])?;
             let get = |ck: &mut Checker, k: &str| -> Option<u16> {
@@ -551,7 +598,11 @@ fn parse_one(ck: &mut Checker, key: &str, v: &Value, path: &str, depth: usize) -
         }
         "establishment" => {
             let list: Vec<(String, &Value)> = match v {
-                Value::Array(items) => items.iter().enumerate().map(|(i, x)| (index(path, i), x)).collect(),
+                Value::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (index(path, i), x))
+                    .collect(),
                 other => vec![(path.to_string(), other)],
             };
             let mut ids = Vec::new();
@@ -565,7 +616,10 @@ fn parse_one(ck: &mut Checker, key: &str, v: &Value, path: &str, depth: usize) -
                             let known = ck.establishment_ids.join(", ");
                             ck.error(
                                 &p,
-                                format!("unknown establishment \"{}\"; expected one of {}", id, known),
+                                format!(
+                                    "unknown establishment \"{}\"; expected one of {}",
+                                    id, known
+                                ),
                             );
                             ok = false;
                         }
@@ -582,7 +636,11 @@ fn parse_one(ck: &mut Checker, key: &str, v: &Value, path: &str, depth: usize) -
         _ => {
             ck.error(
                 path,
-                format!("unknown condition \"{}\"; expected one of {}", key, one_of(CONDITION_KEYS)),
+                format!(
+                    "unknown condition \"{}\"; expected one of {}",
+                    key,
+                    one_of(CONDITION_KEYS)
+                ),
             );
             None
         }

@@ -59,7 +59,12 @@ pub const TRIGGERS: &[(&str, Option<&str>)] = &[
     ("chat_opened", None),
     ("event", Some("name")),
 ];
-pub const FREQUENCIES: &[&str] = &["once_per_visitor", "once_per_session", "once_per_page_view", "always"];
+pub const FREQUENCIES: &[&str] = &[
+    "once_per_visitor",
+    "once_per_session",
+    "once_per_page_view",
+    "always",
+];
 pub const MAX_STARTERS: usize = 5;
 
 /// What the visitor's team looks like right now.
@@ -476,7 +481,10 @@ fn decode_establishments(ck: &mut Checker, v: &Value) -> Vec<Establishment> {
             let fp = join(&p, k);
             match val {
                 Value::String(s) if s.contains("{{") => {
-                    ck.error(&fp, "placeholders are not allowed in establishment facts".to_string());
+                    ck.error(
+                        &fp,
+                        "placeholders are not allowed in establishment facts".to_string(),
+                    );
                     ok = false;
                 }
                 Value::String(s) => facts.push((k.clone(), s.clone())),
@@ -487,9 +495,15 @@ fn decode_establishments(ck: &mut Checker, v: &Value) -> Vec<Establishment> {
                 }
             }
         }
-        let id = facts.iter().find(|(k, _)| k == "id").map(|(_, v)| v.clone());
+        let id = facts
+            .iter()
+            .find(|(k, _)| k == "id")
+            .map(|(_, v)| v.clone());
         match id {
-            None => ck.error(&p, "missing \"id\"; expected a unique string id".to_string()),
+            None => ck.error(
+                &p,
+                "missing \"id\"; expected a unique string id".to_string(),
+            ),
             Some(id) if out.iter().any(|e| e.id == id) => ck.error(
                 &join(&p, "id"),
                 format!("duplicate establishment id \"{}\"", id),
@@ -522,11 +536,17 @@ fn decode_slots(ck: &mut Checker, v: &Value, path: &str) -> Option<Vec<(u16, u16
         match parsed {
             Some((from, to)) if from < to => out.push((from, to)),
             Some(_) => {
-                ck.error(&p, "empty slot; expected the start before the end".to_string());
+                ck.error(
+                    &p,
+                    "empty slot; expected the start before the end".to_string(),
+                );
                 ok = false;
             }
             None => {
-                ck.error(&p, "invalid slot; expected [\"HH:MM\", \"HH:MM\"]".to_string());
+                ck.error(
+                    &p,
+                    "invalid slot; expected [\"HH:MM\", \"HH:MM\"]".to_string(),
+                );
                 ok = false;
             }
         }
@@ -566,7 +586,10 @@ fn decode_hours(ck: &mut Checker, v: &Value) -> Option<BusinessHours> {
                     Some(s) => match parse_date(s) {
                         Some(d) => Some(d),
                         None => {
-                            ck.error(&join(&ep, "date"), format!("invalid date \"{}\"; expected YYYY-MM-DD", s));
+                            ck.error(
+                                &join(&ep, "date"),
+                                format!("invalid date \"{}\"; expected YYYY-MM-DD", s),
+                            );
                             None
                         }
                     },
@@ -644,7 +667,11 @@ fn decode_trigger(ck: &mut Checker, v: &Value, path: &str) -> Option<Trigger> {
     let fields = match v.as_object() {
         Some(f) => f,
         None => {
-            ck.expected(path, "an object like {\"type\": \"time_on_page\", \"seconds\": 30}", v);
+            ck.expected(
+                path,
+                "an object like {\"type\": \"time_on_page\", \"seconds\": 30}",
+                v,
+            );
             return None;
         }
     };
@@ -653,7 +680,10 @@ fn decode_trigger(ck: &mut Checker, v: &Value, path: &str) -> Option<Trigger> {
     let ty = match v.get("type") {
         Some(t) => ck.choice(t, &ty_path, &names)?,
         None => {
-            ck.error(path, format!("missing \"type\"; expected one of {}", one_of(&names)));
+            ck.error(
+                path,
+                format!("missing \"type\"; expected one of {}", one_of(&names)),
+            );
             return None;
         }
     };
@@ -689,7 +719,10 @@ fn decode_trigger(ck: &mut Checker, v: &Value, path: &str) -> Option<Trigger> {
             Some(x) => match x.as_i64() {
                 Some(n) if (0..=100).contains(&n) => Trigger::Scroll(n as u8),
                 _ => {
-                    ck.error(&pp, "expected an integer percentage from 0 to 100".to_string());
+                    ck.error(
+                        &pp,
+                        "expected an integer percentage from 0 to 100".to_string(),
+                    );
                     return None;
                 }
             },
@@ -742,7 +775,10 @@ fn decode_rule(ck: &mut Checker, v: &Value, path: &str) -> Option<Rule> {
     let id = match v.get("id") {
         Some(x) => match ck.string(x, &join(path, "id")) {
             Some(s) if s.is_empty() => {
-                ck.error(&join(path, "id"), "empty id; expected a unique string".to_string());
+                ck.error(
+                    &join(path, "id"),
+                    "empty id; expected a unique string".to_string(),
+                );
                 None
             }
             s => s,
@@ -824,7 +860,11 @@ fn decode_presets(ck: &mut Checker, v: &Value, french: bool) -> Vec<Rule> {
             None => {
                 ck.error(
                     &path,
-                    format!("unknown preset \"{}\"; expected one of {}", name, one_of(PRESET_NAMES)),
+                    format!(
+                        "unknown preset \"{}\"; expected one of {}",
+                        name,
+                        one_of(PRESET_NAMES)
+                    ),
                 );
                 continue;
             }
@@ -880,7 +920,11 @@ fn decode_presets(ck: &mut Checker, v: &Value, french: bool) -> Vec<Rule> {
             id: name.clone(),
             text,
             trigger,
-            conditions: if conds.is_empty() { None } else { Some(Condition::All(conds)) },
+            conditions: if conds.is_empty() {
+                None
+            } else {
+                Some(Condition::All(conds))
+            },
             frequency: preset.frequency,
             priority,
             preset: true,

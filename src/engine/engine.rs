@@ -129,7 +129,10 @@ fn decode_component(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' => match (b.get(i + 1).and_then(|&c| hex(c)), b.get(i + 2).and_then(|&c| hex(c))) {
+            b'%' => match (
+                b.get(i + 1).and_then(|&c| hex(c)),
+                b.get(i + 2).and_then(|&c| hex(c)),
+            ) {
                 (Some(h), Some(l)) => {
                     out.push(h * 16 + l);
                     i += 2;
@@ -314,7 +317,11 @@ impl Engine {
         };
         if self.page.visible {
             if let Some(&(ms, _)) = self.index.time_on_page.get(self.cur.time_on_page) {
-                consider(self.page.visible_since.saturating_add(ms.saturating_sub(self.page.visible_acc)));
+                consider(
+                    self.page
+                        .visible_since
+                        .saturating_add(ms.saturating_sub(self.page.visible_acc)),
+                );
             }
         }
         if let Some(&(ms, _)) = self.index.time_on_site.get(self.cur.time_on_site) {
@@ -426,7 +433,9 @@ impl Engine {
                 self.open_chat(now);
             }
             Input::PreviewDismissed { message_id } => {
-                let rule = self.preview_rule(&message_id).or_else(|| self.ids.get(&message_id).copied());
+                let rule = self
+                    .preview_rule(&message_id)
+                    .or_else(|| self.ids.get(&message_id).copied());
                 if let Some(i) = rule {
                     if let Some(r) = self.records.get_mut(i) {
                         r.dismissed = true;
@@ -438,7 +447,10 @@ impl Engine {
                 }
             }
             Input::CustomEvent { name } => {
-                let start = self.index.events.partition_point(|(n, _)| n.as_str() < name.as_str());
+                let start = self
+                    .index
+                    .events
+                    .partition_point(|(n, _)| n.as_str() < name.as_str());
                 for (n, idx) in self.index.events.get(start..).unwrap_or(&[]) {
                     if *n != name {
                         break;
@@ -492,8 +504,9 @@ impl Engine {
         if !self.started {
             self.started = true;
             if !self.state.conversation.messages.is_empty() {
-                self.out
-                    .push_back(Output::Conversation(self.state.conversation.messages.clone()));
+                self.out.push_back(Output::Conversation(
+                    self.state.conversation.messages.clone(),
+                ));
             }
         }
         self.out.push_back(Output::Team {
@@ -503,7 +516,8 @@ impl Engine {
         let titles = self.starter_titles();
         self.out.push_back(Output::Starters(titles));
         if self.state.conversation.unread > 0 {
-            self.out.push_back(Output::Unread(self.state.conversation.unread));
+            self.out
+                .push_back(Output::Unread(self.state.conversation.unread));
         }
         self.process_due(now);
     }
@@ -639,11 +653,16 @@ impl Engine {
             self.cur.time_on_site = 0;
         }
         if replaced {
-            self.out
-                .push_back(Output::Conversation(self.state.conversation.messages.clone()));
+            self.out.push_back(Output::Conversation(
+                self.state.conversation.messages.clone(),
+            ));
             let titles = self.starter_titles();
             self.out.push_back(Output::Starters(titles));
-            let unread = if self.chat_open { 0 } else { self.state.conversation.unread };
+            let unread = if self.chat_open {
+                0
+            } else {
+                self.state.conversation.unread
+            };
             self.out.push_back(Output::Unread(unread));
         }
         self.persisted_last = self.state.session.last;
@@ -706,17 +725,42 @@ impl Engine {
         }
         if self.page.visible {
             let elapsed = self.page.visible_acc + now.saturating_sub(self.page.visible_since);
-            take_due(&self.index.time_on_page, &mut self.cur.time_on_page, elapsed, &mut self.candidates);
+            take_due(
+                &self.index.time_on_page,
+                &mut self.cur.time_on_page,
+                elapsed,
+                &mut self.candidates,
+            );
         }
         let site = now.saturating_sub(self.state.session.start);
-        take_due(&self.index.time_on_site, &mut self.cur.time_on_site, site, &mut self.candidates);
+        take_due(
+            &self.index.time_on_site,
+            &mut self.cur.time_on_site,
+            site,
+            &mut self.candidates,
+        );
         let page = now.saturating_sub(self.page.started);
-        take_due(&self.index.page_view, &mut self.cur.page_view, page, &mut self.candidates);
+        take_due(
+            &self.index.page_view,
+            &mut self.cur.page_view,
+            page,
+            &mut self.candidates,
+        );
         if let Some((start, offline)) = self.streak {
             let e = now.saturating_sub(start);
-            take_due(&self.index.unanswered, &mut self.cur.unanswered, e, &mut self.candidates);
+            take_due(
+                &self.index.unanswered,
+                &mut self.cur.unanswered,
+                e,
+                &mut self.candidates,
+            );
             if offline {
-                take_due(&self.index.offline, &mut self.cur.offline, e, &mut self.candidates);
+                take_due(
+                    &self.index.offline,
+                    &mut self.cur.offline,
+                    e,
+                    &mut self.candidates,
+                );
             }
         }
         self.arbitrate(now);
@@ -875,7 +919,11 @@ impl Engine {
             return Vec::new();
         }
         let cx = self.render_cx();
-        self.config.starters.iter().map(|s| s.title.render(&cx)).collect()
+        self.config
+            .starters
+            .iter()
+            .map(|s| s.title.render(&cx))
+            .collect()
     }
 
     /// The rule behind the preview, if `message_id` names it (by rule id
@@ -898,11 +946,20 @@ impl Engine {
             }
             _ => return,
         };
-        self.out.push_back(Output::Stat(StatEvent { message_id: id, kind }));
+        self.out.push_back(Output::Stat(StatEvent {
+            message_id: id,
+            kind,
+        }));
         self.dirty = true;
     }
 
-    fn append(&mut self, author: Author, rule: Option<String>, text: String, now: u64) -> ChatMessage {
+    fn append(
+        &mut self,
+        author: Author,
+        rule: Option<String>,
+        text: String,
+        now: u64,
+    ) -> ChatMessage {
         let conv = &mut self.state.conversation;
         conv.next_id += 1;
         let mut id = String::from("m");

@@ -1,0 +1,232 @@
+//! Simulated-time test harness (after quinn-proto's `Pair` and str0m's
+//! `progress`): jumps to `poll_timeout`, feeds `Timer` inputs, collects every
+//! output, checks the never-spin rules on the way, and can "reload" the page
+//! from the last persisted state.
+//!
+//! The simulated site runs on UTC, starting Monday 2026-11-23 10:00.
+#![allow(dead_code)]
+
+use super::clock::{day_number, Timestamp, WallClock};
+use super::config::{parse_config, Config};
+use super::engine::Engine;
+use super::io::{Author, ChatMessage, Input, Output, PageInfo};
+use super::patterns::RegexLitePatterns;
+use super::stats::StatKind;
+use super::validate::Severity;
+
+pub const MIN: u64 = 60_000;
+pub const SEC: u64 = 1_000;
+
+/// Monday 2026-11-23 00:00 UTC.
+pub fn monday() -> u64 {
+    day_number(2026, 11, 23) as u64 * 86_400_000
+}
+
+/// The wall clock of `t` on a UTC site.
+pub fn wall(t: u64) -> WallClock {
+    WallClock::at((t / 86_400_000) as i64, ((t % 86_400_000) / MIN) as u16)
+}
+
+/// Parses a config that must have no errors (warnings allowed).
+pub fn config(text: &str) -> (Config, RegexLitePatterns) {
+    let mut p = RegexLitePatterns::new();
+    let (c, diags) = match parse_config(text, &mut p) {
+        Ok(x) => x,
+        Err(e) => panic!("config error: {}", e),
+    };
+    let errors: Vec<String> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(errors.is_empty(), "config errors: {:?}", errors);
+    (c, p)
+}
+
+pub fn page(url: &str) -> PageInfo {
+    PageInfo {
+        url: url.to_string(),
+        title: "Page".to_string(),
+        referrer: String::new(),
+        language: "fr-FR".to_string(),
+        viewport_width: 1280,
+        establishment: None,
+    }
+}
+
+/// One simulated visitor with one open page (one engine at a time).
+pub struct Sim {
+    pub config_text: String,
+    pub engine: Engine,
+    pub now: u64,
+    /// Every output since the start, with its time.
+    pub log: Vec<(u64, Output)>,
+    /// The last Persist output.
+    pub saved: Option<String>,
+    last_deadline: Option<u64>,
+}
+
+impl Sim {
+    /// A fresh visitor arriving on `url` at Monday 10:00.
+    pub fn new(config_text: &str, url: &str) -> Sim {
+        Sim::start(config_text, url, monday() + 10 * 60 * MIN, None)
+    }
+
+    /// A new page load at `now` with `saved` state.
+    pub fn start(config_text: &str, url: &str, now: u64, saved: Option<String>) -> Sim {
+        let (c, p) = config(config_text);
+        let engine = Engine::new(c, saved.as_deref(), Box::new(p));
+        let mut sim = Sim {
+            config_text: config_text.to_string(),
+            engine,
+            now,
+            log: Vec::new(),
+            saved,
+            last_deadline: None,
+        };
+        sim.input(Input::PageView {
+            page: page(url),
+            wall: wall(now),
+        });
+        sim
+    }
+
+    fn drain(&mut self) {
+        while let Some(o) = self.engine.poll_output() {
+            if let Output::Persist(s) = &o {
+                self.saved = Some(s.clone());
+            }
+            self.log.push((self.now, o));
+        }
+        let d = self.engine.poll_timeout().map(|t| t.0);
+        self.last_deadline = d;
+    }
+
+    /// Feeds a non-timer input now.
+    pub fn input(&mut self, input: Input) {
+        self.engine.handle_input(Timestamp(self.now), input);
+        self.drain();
+    }
+
+    /// Feeds a page view of `url` in the same engine (tests of odd hosts).
+    pub fn page_view(&mut self, info: PageInfo) {
+        let w = wall(self.now);
+        self.input(Input::PageView {
+            page: info,
+            wall: w,
+        });
+    }
+
+    /// Lets `ms` pass, firing every timer on the way; checks never-spin.
+    pub fn advance(&mut self, ms: u64) {
+        let target = self.now + ms;
+        loop {
+            let deadline = match self.engine.poll_timeout() {
+                Some(t) => t.0,
+                None => break,
+            };
+            if deadline > target {
+                break;
+            }
+            self.now = self.now.max(deadline);
+            let w = wall(self.now);
+            self.engine
+                .handle_input(Timestamp(self.now), Input::Timer { wall: w });
+            self.drain();
+            if let Some(next) = self.last_deadline {
+                assert!(
+                    next > self.now,
+                    "engine spins: deadline {} at or before now {}",
+                    next,
+                    self.now
+                );
+                assert!(next >= deadline, "deadline moved back in time");
+            }
+        }
+        self.now = target;
+    }
+
+    /// Closes the page after `gap` ms and opens `url` in a new engine with
+    /// the last persisted state.
+    pub fn reload(&mut self, gap: u64, url: &str) {
+        self.advance(0);
+        let now = self.now + gap;
+        let log = std::mem::take(&mut self.log);
+        let saved = self.saved.clone();
+        let mut next = Sim::start(&self.config_text, url, now, saved);
+        let mut all = log;
+        all.append(&mut next.log);
+        next.log = all;
+        *self = next;
+    }
+
+    /// Ids of every automatic message fired so far, in order.
+    pub fn fired(&self) -> Vec<String> {
+        self.log
+            .iter()
+            .filter_map(|(_, o)| match o {
+                Output::Fired { message_id, .. } => Some(message_id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// (time, id, text) of every firing.
+    pub fn firings(&self) -> Vec<(u64, String, String)> {
+        self.log
+            .iter()
+            .filter_map(|(t, o)| match o {
+                Output::Fired { message_id, text } => Some((*t, message_id.clone(), text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every message appended so far.
+    pub fn messages(&self) -> Vec<ChatMessage> {
+        self.log
+            .iter()
+            .filter_map(|(_, o)| match o {
+                Output::Message(m) => Some(m.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn bot_texts(&self) -> Vec<String> {
+        self.messages()
+            .into_iter()
+            .filter(|m| m.author == Author::Bot)
+            .map(|m| m.text)
+            .collect()
+    }
+
+    pub fn last_starters(&self) -> Option<Vec<String>> {
+        self.log.iter().rev().find_map(|(_, o)| match o {
+            Output::Starters(s) => Some(s.clone()),
+            _ => None,
+        })
+    }
+
+    pub fn stat_count(&self, id: &str, kind: StatKind) -> usize {
+        self.log
+            .iter()
+            .filter(|(_, o)| matches!(o, Output::Stat(e) if e.message_id == id && e.kind == kind))
+            .count()
+    }
+
+    /// The Team outputs: (time, open_now).
+    pub fn team_changes(&self) -> Vec<(u64, bool)> {
+        self.log
+            .iter()
+            .filter_map(|(t, o)| match o {
+                Output::Team { open_now, .. } => Some((*t, *open_now)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn clear_log(&mut self) {
+        self.log.clear();
+    }
+}

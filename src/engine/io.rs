@@ -21,29 +21,57 @@ pub struct PageInfo {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input {
     /// A page load; the first input after `Engine::new`.
-    PageView { page: PageInfo, wall: WallClock },
+    PageView {
+        page: PageInfo,
+        wall: WallClock,
+    },
     /// SPA navigation (pushState / popstate / hashchange): a new page view.
-    UrlChanged { url: String, title: String },
-    Visibility { visible: bool },
-    Scroll { percent: u8 },
+    UrlChanged {
+        url: String,
+        title: String,
+    },
+    Visibility {
+        visible: bool,
+    },
+    Scroll {
+        percent: u8,
+    },
     ExitIntent,
     ChatOpened,
     ChatClosed,
-    VisitorMessage { text: String },
-    AgentMessage { text: String },
+    VisitorMessage {
+        text: String,
+    },
+    AgentMessage {
+        text: String,
+    },
     SetTeamStatus(TeamStatus),
-    StarterClicked { index: usize },
+    StarterClicked {
+        index: usize,
+    },
     /// The visitor clicked the proactive preview; this also opens the chat.
-    PreviewOpened { message_id: String },
+    PreviewOpened {
+        message_id: String,
+    },
     /// The preview's close button: that message never comes back.
-    PreviewDismissed { message_id: String },
-    CustomEvent { name: String },
+    PreviewDismissed {
+        message_id: String,
+    },
+    CustomEvent {
+        name: String,
+    },
     SetAttributes(Vec<(String, String)>),
-    Consent { granted: bool },
+    Consent {
+        granted: bool,
+    },
     /// The one timer fired; carries the current wall clock.
-    Timer { wall: WallClock },
+    Timer {
+        wall: WallClock,
+    },
     /// Another tab saved new persisted state: merge it.
-    StateSynced { saved: String },
+    StateSynced {
+        saved: String,
+    },
     /// Forget this visitor.
     Reset,
 }
@@ -83,11 +111,17 @@ pub enum Output {
     /// Starter titles to show now, in order (empty = hide).
     Starters(Vec<String>),
     Unread(u32),
-    Team { status: TeamStatus, open_now: bool },
+    Team {
+        status: TeamStatus,
+        open_now: bool,
+    },
     /// The persisted state; never emitted while consent is required and
     /// not given.
     Persist(String),
     Stat(StatEvent),
     /// An automatic message fired (the JS API "message" event).
-    Fired { message_id: String, text: String },
+    Fired {
+        message_id: String,
+        text: String,
+    },
 }

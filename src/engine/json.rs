@@ -101,7 +101,12 @@ impl Value {
 
 /// Builds an object value from pairs (a helper for the serializers).
 pub fn obj(fields: Vec<(&str, Value)>) -> Value {
-    Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    Value::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
 }
 
 /// A string value.
@@ -460,7 +465,11 @@ fn write_number(n: f64, out: &mut String) {
         let a = n.abs();
         let whole = a.trunc();
         let mut frac = ((a - whole) * 1_000_000.0).round() as i64;
-        let mut whole = if whole < 9.2e18 { whole as i64 } else { i64::MAX };
+        let mut whole = if whole < 9.2e18 {
+            whole as i64
+        } else {
+            i64::MAX
+        };
         if frac >= 1_000_000 {
             frac -= 1_000_000;
             whole = whole.saturating_add(1);
@@ -571,7 +580,10 @@ mod tests {
         assert_eq!(Value::Number(-7.0).to_json(), "-7");
         assert_eq!(Value::Number(1.5).to_json(), "1.5");
         assert_eq!(parse("1e3").unwrap().as_i64(), Some(1000));
-        assert_eq!(parse("1746000000123").unwrap().as_i64(), Some(1746000000123));
+        assert_eq!(
+            parse("1746000000123").unwrap().as_i64(),
+            Some(1746000000123)
+        );
     }
 
     #[test]

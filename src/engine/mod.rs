@@ -28,13 +28,16 @@ mod tests;
 
 pub use clock::{BusinessHours, Timestamp, WallClock};
 pub use conditions::Condition;
-pub use config::{parse_config, Behaviour, Config, Establishment, Frequency, Rule, Site, Starter, Team, TeamStatus, Trigger};
+pub use config::{
+    parse_config, Behaviour, Config, Establishment, Frequency, Rule, Site, Starter, Team,
+    TeamStatus, Trigger,
+};
 pub use engine::{Engine, ABSENCE_ID, WELCOME_ID};
 pub use io::{Author, ChatMessage, Input, Output, PageInfo};
 pub use json::Value;
-pub use patterns::{NoPatterns, PatternId, Patterns};
 #[cfg(not(target_arch = "wasm32"))]
 pub use patterns::RegexLitePatterns;
+pub use patterns::{NoPatterns, PatternId, Patterns};
 pub use schema::config_schema;
 pub use stats::{Counters, MessageStats, StatEvent, StatKind};
 pub use validate::{Diagnostic, Severity};

@@ -162,7 +162,8 @@ mod tests {
     #[test]
     fn renders_placeholders_and_rejects_unknown_ones() {
         let known = |f: &str| f == "address";
-        let t = Template::parse("A {{ establishment.address }} / {{visitor.name}}!", &known).unwrap();
+        let t =
+            Template::parse("A {{ establishment.address }} / {{visitor.name}}!", &known).unwrap();
         let est = vec![("address".to_string(), "1 rue X".to_string())];
         let attrs = vec![("name".to_string(), "{{evil}}".to_string())];
         let cx = RenderContext {

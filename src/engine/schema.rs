@@ -4,11 +4,12 @@
 //! `NUDGE_UPDATE_SCHEMA=1 cargo test --lib engine` to rewrite it).
 
 use super::conditions::{
-    COMPARE_OPS, CONDITION_KEYS, DEVICES, OPEN_STATES, STRING_OPS, TEAM_STATUSES, VISITOR_KINDS, WEEKDAYS,
+    COMPARE_OPS, CONDITION_KEYS, DEVICES, OPEN_STATES, STRING_OPS, TEAM_STATUSES, VISITOR_KINDS,
+    WEEKDAYS,
 };
 use super::config::{
-    AUTO_MESSAGE_FIELDS, BEHAVIOUR_FIELDS, EXCEPTION_FIELDS, FREQUENCIES, MAX_STARTERS, PRESET_FIELDS,
-    ROOT_FIELDS, SITE_FIELDS, STARTER_FIELDS, TEAM_FIELDS, TRIGGERS, UI_POSITIONS,
+    AUTO_MESSAGE_FIELDS, BEHAVIOUR_FIELDS, EXCEPTION_FIELDS, FREQUENCIES, MAX_STARTERS,
+    PRESET_FIELDS, ROOT_FIELDS, SITE_FIELDS, STARTER_FIELDS, TEAM_FIELDS, TRIGGERS, UI_POSITIONS,
 };
 use super::json::{int, obj, s, Value};
 use super::presets::PRESET_NAMES;
@@ -24,7 +25,10 @@ fn ty(t: &str) -> Value {
 }
 
 fn enum_of(names: &[&str]) -> Value {
-    obj(vec![("enum", Value::Array(names.iter().map(|n| s(n)).collect()))])
+    obj(vec![(
+        "enum",
+        Value::Array(names.iter().map(|n| s(n)).collect()),
+    )])
 }
 
 fn one_or_many(names: &[&str]) -> Value {
@@ -38,10 +42,16 @@ fn one_or_many(names: &[&str]) -> Value {
 }
 
 fn object(fields: &[&str], schema_of: &dyn Fn(&str) -> Value, required: &[&str]) -> Value {
-    let props = fields.iter().map(|f| (f.to_string(), schema_of(f))).collect();
+    let props = fields
+        .iter()
+        .map(|f| (f.to_string(), schema_of(f)))
+        .collect();
     let mut v = vec![("type", s("object")), ("properties", Value::Object(props))];
     if !required.is_empty() {
-        v.push(("required", Value::Array(required.iter().map(|f| s(f)).collect())));
+        v.push((
+            "required",
+            Value::Array(required.iter().map(|f| s(f)).collect()),
+        ));
     }
     obj(v)
 }
@@ -51,7 +61,10 @@ fn seconds() -> Value {
 }
 
 fn string_match(extra: &[(&str, Value)], required: &[&str]) -> Value {
-    let mut props: Vec<(String, Value)> = extra.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+    let mut props: Vec<(String, Value)> = extra
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
     props.extend(STRING_OPS.iter().map(|o| (o.to_string(), ty("string"))));
     let mut f = vec![
         ("type", s("object")),
@@ -59,7 +72,10 @@ fn string_match(extra: &[(&str, Value)], required: &[&str]) -> Value {
         ("additionalProperties", Value::Bool(false)),
     ];
     if !required.is_empty() {
-        f.push(("required", Value::Array(required.iter().map(|x| s(x)).collect())));
+        f.push((
+            "required",
+            Value::Array(required.iter().map(|x| s(x)).collect()),
+        ));
     }
     obj(f)
 }
@@ -70,12 +86,18 @@ fn condition_schema(key: &str) -> Value {
         "not" => r("condition"),
         "url" | "title" | "referrer" => r("stringMatch"),
         "query" | "utm" => string_match(&[("name", ty("string"))], &["name"]),
-        "attribute" => string_match(&[("name", ty("string")), ("exists", ty("boolean"))], &["name"]),
+        "attribute" => string_match(
+            &[("name", ty("string")), ("exists", ty("boolean"))],
+            &["name"],
+        ),
         "visitor" => enum_of(VISITOR_KINDS),
         "visit_number" | "pages_viewed" | "days_since_last_visit" => r("compare"),
         "language" => obj(vec![(
             "oneOf",
-            Value::Array(vec![ty("string"), obj(vec![("type", s("array")), ("items", ty("string"))])]),
+            Value::Array(vec![
+                ty("string"),
+                obj(vec![("type", s("array")), ("items", ty("string"))]),
+            ]),
         )]),
         "device" => one_or_many(DEVICES),
         "weekday" => one_or_many(WEEKDAYS),
@@ -84,7 +106,10 @@ fn condition_schema(key: &str) -> Value {
         "time_of_day" => object(&["from", "to"], &|_| r("hhmm"), &["from", "to"]),
         "establishment" => obj(vec![(
             "oneOf",
-            Value::Array(vec![ty("string"), obj(vec![("type", s("array")), ("items", ty("string"))])]),
+            Value::Array(vec![
+                ty("string"),
+                obj(vec![("type", s("array")), ("items", ty("string"))]),
+            ]),
         )]),
         _ => obj(vec![]),
     }
@@ -99,7 +124,11 @@ fn trigger_schema() -> Value {
             if let Some(p) = param {
                 let schema = match *p {
                     "name" => ty("string"),
-                    "percent" => obj(vec![("type", s("integer")), ("minimum", int(0)), ("maximum", int(100))]),
+                    "percent" => obj(vec![
+                        ("type", s("integer")),
+                        ("minimum", int(0)),
+                        ("maximum", int(100)),
+                    ]),
                     _ => seconds(),
                 };
                 props.push((p.to_string(), schema));
@@ -122,7 +151,10 @@ fn root_field(f: &str) -> Value {
         "$schema" => ty("string"),
         "site" => object(SITE_FIELDS, &|_| ty("string"), &[]),
         "business_hours" => {
-            let mut props: Vec<(String, Value)> = WEEKDAYS.iter().map(|d| (d.to_string(), r("slots"))).collect();
+            let mut props: Vec<(String, Value)> = WEEKDAYS
+                .iter()
+                .map(|d| (d.to_string(), r("slots")))
+                .collect();
             props.push((
                 "exceptions".to_string(),
                 obj(vec![
@@ -131,13 +163,22 @@ fn root_field(f: &str) -> Value {
                         "items",
                         object(
                             EXCEPTION_FIELDS,
-                            &|k| if k == "date" { obj(vec![("type", s("string")), ("format", s("date"))]) } else { r("slots") },
+                            &|k| {
+                                if k == "date" {
+                                    obj(vec![("type", s("string")), ("format", s("date"))])
+                                } else {
+                                    r("slots")
+                                }
+                            },
                             &["date"],
                         ),
                     ),
                 ]),
             ));
-            obj(vec![("type", s("object")), ("properties", Value::Object(props))])
+            obj(vec![
+                ("type", s("object")),
+                ("properties", Value::Object(props)),
+            ])
         }
         "establishments" => obj(vec![
             ("type", s("array")),
@@ -165,7 +206,10 @@ fn root_field(f: &str) -> Value {
             ("type", s("array")),
             ("minItems", int(1)),
             ("maxItems", int(MAX_STARTERS as i64)),
-            ("items", object(STARTER_FIELDS, &|_| r("text"), STARTER_FIELDS)),
+            (
+                "items",
+                object(STARTER_FIELDS, &|_| r("text"), STARTER_FIELDS),
+            ),
         ]),
         "presets" => obj(vec![(
             "oneOf",
@@ -196,28 +240,34 @@ fn root_field(f: &str) -> Value {
                 ]),
             ]),
         )]),
-        "auto_messages" => obj(vec![(
-            "type",
-            s("array"),
-        ), (
-            "items",
-            object(
-                AUTO_MESSAGE_FIELDS,
-                &|k| match k {
-                    "id" => ty("string"),
-                    "text" => r("text"),
-                    "trigger" => r("trigger"),
-                    "conditions" => r("condition"),
-                    "frequency" => r("frequency"),
-                    "priority" => ty("integer"),
-                    _ => ty("boolean"),
-                },
-                &["id", "text", "trigger"],
+        "auto_messages" => obj(vec![
+            ("type", s("array")),
+            (
+                "items",
+                object(
+                    AUTO_MESSAGE_FIELDS,
+                    &|k| match k {
+                        "id" => ty("string"),
+                        "text" => r("text"),
+                        "trigger" => r("trigger"),
+                        "conditions" => r("condition"),
+                        "frequency" => r("frequency"),
+                        "priority" => ty("integer"),
+                        _ => ty("boolean"),
+                    },
+                    &["id", "text", "trigger"],
+                ),
             ),
-        )]),
+        ]),
         "behaviour" => object(
             BEHAVIOUR_FIELDS,
-            &|k| if k == "min_gap_seconds" { seconds() } else { ty("boolean") },
+            &|k| {
+                if k == "min_gap_seconds" {
+                    seconds()
+                } else {
+                    ty("boolean")
+                }
+            },
             &[],
         ),
         "ui" => obj(vec![
@@ -225,7 +275,13 @@ fn root_field(f: &str) -> Value {
             (
                 "properties",
                 obj(vec![
-                    ("color", obj(vec![("type", s("string")), ("pattern", s("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))])),
+                    (
+                        "color",
+                        obj(vec![
+                            ("type", s("string")),
+                            ("pattern", s("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")),
+                        ]),
+                    ),
                     ("position", enum_of(UI_POSITIONS)),
                     ("z_index", ty("integer")),
                 ]),
@@ -237,9 +293,18 @@ fn root_field(f: &str) -> Value {
 
 /// The JSON Schema of a Nudge configuration.
 pub fn config_schema() -> Value {
-    let root_props = ROOT_FIELDS.iter().map(|f| (f.to_string(), root_field(f))).collect();
-    let cond_props = CONDITION_KEYS.iter().map(|k| (k.to_string(), condition_schema(k))).collect();
-    let compare_props = COMPARE_OPS.iter().map(|o| (o.to_string(), ty("integer"))).collect();
+    let root_props = ROOT_FIELDS
+        .iter()
+        .map(|f| (f.to_string(), root_field(f)))
+        .collect();
+    let cond_props = CONDITION_KEYS
+        .iter()
+        .map(|k| (k.to_string(), condition_schema(k)))
+        .collect();
+    let compare_props = COMPARE_OPS
+        .iter()
+        .map(|o| (o.to_string(), ty("integer")))
+        .collect();
     obj(vec![
         ("$schema", s("https://json-schema.org/draft/2020-12/schema")),
         ("$id", s("nudge.schema.json")),
@@ -320,7 +385,8 @@ mod tests {
 
     #[test]
     fn committed_schema_is_up_to_date() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static/nudge.schema.json");
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static/nudge.schema.json");
         let generated = config_schema().to_pretty();
         if std::env::var("NUDGE_UPDATE_SCHEMA").is_ok() {
             std::fs::write(&path, &generated).unwrap();

@@ -140,7 +140,10 @@ pub fn message_value(m: &ChatMessage) -> Value {
 fn read_message(v: &Value) -> Option<ChatMessage> {
     Some(ChatMessage {
         id: v.get("id")?.as_str()?.to_string(),
-        rule: v.get("rule").and_then(|r| r.as_str()).map(|r| r.to_string()),
+        rule: v
+            .get("rule")
+            .and_then(|r| r.as_str())
+            .map(|r| r.to_string()),
         author: match v.get("author")?.as_str()? {
             "visitor" => Author::Visitor,
             "agent" => Author::Agent,
@@ -160,7 +163,11 @@ impl Persisted {
             .filter(|(_, r)| !r.is_default())
             .map(|(id, r)| {
                 let c = r.counters.to_array();
-                let mut a = vec![opt(r.last_fired), int(r.session_fired as i64), int(r.dismissed as i64)];
+                let mut a = vec![
+                    opt(r.last_fired),
+                    int(r.session_fired as i64),
+                    int(r.dismissed as i64),
+                ];
                 a.extend(c.iter().map(|&n| int(n as i64)));
                 (id.clone(), Value::Array(a))
             })
@@ -185,7 +192,10 @@ impl Persisted {
                     ("agent", Value::Bool(ss.agent)),
                     ("utm", pairs(&ss.utm)),
                     ("last_marketing", opt(ss.last_marketing)),
-                    ("unconverted", Value::Array(ss.unconverted.iter().map(|x| s(x)).collect())),
+                    (
+                        "unconverted",
+                        Value::Array(ss.unconverted.iter().map(|x| s(x)).collect()),
+                    ),
                 ]),
             ),
             ("rules", Value::Object(rules)),
@@ -198,7 +208,13 @@ impl Persisted {
                     ("typed", Value::Bool(self.conversation.typed)),
                     (
                         "messages",
-                        Value::Array(self.conversation.messages.iter().map(message_value).collect()),
+                        Value::Array(
+                            self.conversation
+                                .messages
+                                .iter()
+                                .map(message_value)
+                                .collect(),
+                        ),
                     ),
                 ]),
             ),
@@ -254,7 +270,8 @@ impl Persisted {
             }
         }
         let (a, b) = (&self.conversation, &o.conversation);
-        let newer = b.updated > a.updated || (b.updated == a.updated && b.messages.len() > a.messages.len());
+        let newer = b.updated > a.updated
+            || (b.updated == a.updated && b.messages.len() > a.messages.len());
         if newer {
             self.conversation = b.clone();
         }
@@ -383,7 +400,8 @@ mod tests {
 
     #[test]
     fn v0_state_is_migrated_to_v1() {
-        let p = Persisted::from_json(r#"{"visits":2,"last_visit":1000,"fired":["first_visit"]}"#).unwrap();
+        let p = Persisted::from_json(r#"{"visits":2,"last_visit":1000,"fired":["first_visit"]}"#)
+            .unwrap();
         assert_eq!(p.visits, 2);
         assert_eq!(p.session.last, 1000);
         assert_eq!(p.rules[0].0, "first_visit");
@@ -393,7 +411,13 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        for t in ["", "[]", "{\"v\":99}", "{\"v\":1,\"rules\":{\"a\":\"x\"},\"visitor\":3}", "\u{0}"] {
+        for t in [
+            "",
+            "[]",
+            "{\"v\":99}",
+            "{\"v\":1,\"rules\":{\"a\":\"x\"},\"visitor\":3}",
+            "\u{0}",
+        ] {
             let _ = Persisted::from_json(t);
         }
         assert!(Persisted::from_json("{\"v\":1,\"rules\":{\"a\":\"x\"},\"visitor\":3}").is_ok());

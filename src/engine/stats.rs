@@ -56,7 +56,13 @@ impl Counters {
         }
     }
     pub fn to_array(&self) -> [u32; 5] {
-        [self.fired, self.shown, self.opened, self.dismissed, self.converted]
+        [
+            self.fired,
+            self.shown,
+            self.opened,
+            self.dismissed,
+            self.converted,
+        ]
     }
     pub fn from_array(a: [u32; 5]) -> Counters {
         Counters {

@@ -118,7 +118,10 @@ impl<'p> Checker<'p> {
                     if !allowed.contains(&k.as_str()) {
                         self.warn(
                             &join(path, k),
-                            format!("unknown field, ignored; expected one of {}", one_of(allowed)),
+                            format!(
+                                "unknown field, ignored; expected one of {}",
+                                one_of(allowed)
+                            ),
                         );
                     }
                 }

@@ -16,7 +16,8 @@ impl Persisted {
     /// previous one has timed out (or there was none). Returns true when a
     /// new visit started. `utm` are the landing page's UTM parameters.
     pub fn touch(&mut self, now: u64, utm: &[(String, String)]) -> bool {
-        let expired = self.visits == 0 || now.saturating_sub(self.session.last) > SESSION_TIMEOUT_MS;
+        let expired =
+            self.visits == 0 || now.saturating_sub(self.session.last) > SESSION_TIMEOUT_MS;
         if expired {
             if self.visits > 0 {
                 self.prev_last = Some(self.session.last);
@@ -58,6 +59,9 @@ mod tests {
         assert!(p.touch(2_000 + 2 * SESSION_TIMEOUT_MS, &[]));
         assert_eq!(p.visits, 2);
         assert!(!p.first_visit());
-        assert_eq!(p.days_since_last_visit(1_000 + SESSION_TIMEOUT_MS + 3 * DAY_MS), Some(3));
+        assert_eq!(
+            p.days_since_last_visit(1_000 + SESSION_TIMEOUT_MS + 3 * DAY_MS),
+            Some(3)
+        );
     }
 }
