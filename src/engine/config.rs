@@ -281,7 +281,7 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
             for (k, val) in fields {
                 let p = join("site", k);
                 match k.as_str() {
-                    "name" => c.site.name = ck.string(val, &p).unwrap_or_default(),
+                    "name" => c.site.name = plain(ck, val, &p),
                     "language" => {
                         if let Some(l) = ck.string(val, &p) {
                             c.site.language = l
@@ -324,8 +324,8 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
             for (k, val) in fields {
                 let p = join("team", k);
                 match k.as_str() {
-                    "name" => c.team.name = ck.string(val, &p).unwrap_or_default(),
-                    "reply_time" => c.team.reply_time = ck.string(val, &p).unwrap_or_default(),
+                    "name" => c.team.name = plain(ck, val, &p),
+                    "reply_time" => c.team.reply_time = plain(ck, val, &p),
                     "avatar" => {
                         c.team.avatar = match val {
                             Value::Null => None,
@@ -442,6 +442,18 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
     rules.sort_by(|a, b| b.priority.cmp(&a.priority));
     c.rules = rules;
     c
+}
+
+/// A string that is inserted into texts: it may not contain placeholders.
+fn plain(ck: &mut Checker, v: &Value, path: &str) -> String {
+    match ck.string(v, path) {
+        Some(s) if s.contains("{{") => {
+            ck.error(path, "placeholders are not allowed here".to_string());
+            String::new()
+        }
+        Some(s) => s,
+        None => String::new(),
+    }
 }
 
 fn template(ck: &mut Checker, v: &Value, path: &str) -> Option<Template> {

@@ -239,7 +239,7 @@ fn partoo() -> String {
             {"id":"paris","name":"Boutique Paris","address":"1 rue de Rivoli, Paris","phone":"01 23 45 67 89","opening_hours":"9h-18h"},
             {"id":"lyon","name":"Boutique Lyon","address":"2 place Bellecour, Lyon","phone":"04 00 00 00 00","opening_hours":"10h-19h","parking":"Parking Bellecour"}],
           "business_hours":{"mon":[["09:00","12:00"],["14:00","18:00"]],"tue":[["09:00","18:00"]]},
-          "team":{"name":"Équipe {{site.name}}","status":"online"},
+          "team":{"name":"Équipe Démo","status":"online"},
           "welcome_message":"Bienvenue chez {{establishment.name}} !",
           "absence_message":"Nous sommes fermés. {{establishment.name}} ouvre {{establishment.opening_hours}}.",
           "starters":[
@@ -1080,6 +1080,19 @@ fn an_unknown_establishment_fact_in_a_starter_is_an_error() {
         "{:?}",
         d
     );
+}
+
+#[test]
+fn docs_example_is_a_valid_config() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/engine.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let start = doc.find("```json\n").unwrap() + 8;
+    let end = start + doc[start..].find("```").unwrap();
+    let mut p = RegexLitePatterns::new();
+    let (c, d) = parse_config(&doc[start..end], &mut p).unwrap();
+    assert!(d.is_empty(), "{:#?}", d);
+    assert_eq!(c.rules.len(), 13);
+    assert_eq!(c.starters.len(), 3);
 }
 
 // ----- property tests ------------------------------------------------------------------
