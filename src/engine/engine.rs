@@ -9,7 +9,7 @@
 //! priority, so arbitration sorts the due rule indexes and fires the first
 //! eligible one; the others are skipped for this occurrence.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use super::clock::{Clock, Timestamp};
 use super::conditions::{device_of, Facts};
@@ -78,7 +78,8 @@ pub struct Engine {
     config: Config,
     patterns: Box<dyn Patterns>,
     index: Index,
-    ids: HashMap<String, usize>,
+    /// (rule id, index), sorted by id: no hashing (no random keys, less code).
+    ids: Ids,
     records: Vec<RuleRecord>,
     page_fired: Vec<u64>,
     /// Persisted state; its `rules` hold only ids unknown to the config.
@@ -101,6 +102,20 @@ pub struct Engine {
     persisted_last: u64,
     diagnostics: Vec<Diagnostic>,
     candidates: Vec<u32>,
+}
+
+/// Rule id → index, a sorted vector.
+#[derive(Debug, Default)]
+struct Ids(Vec<(String, usize)>);
+
+impl Ids {
+    fn get(&self, id: &str) -> Option<&usize> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
 }
 
 fn take_due(list: &[(u64, u32)], cursor: &mut usize, elapsed: u64, out: &mut Vec<u32>) {
@@ -168,10 +183,10 @@ impl Engine {
     /// that compiled the config's regular expressions.
     pub fn new(config: Config, saved: Option<&str>, patterns: Box<dyn Patterns>) -> Engine {
         let mut index = Index::default();
-        let mut ids = HashMap::with_capacity(config.rules.len());
+        let mut ids = Vec::with_capacity(config.rules.len());
         for (i, r) in config.rules.iter().enumerate() {
             let i32_ = i as u32;
-            ids.insert(r.id.clone(), i);
+            ids.push((r.id.clone(), i));
             match &r.trigger {
                 Trigger::TimeOnPage(ms) => index.time_on_page.push((*ms, i32_)),
                 Trigger::TimeOnSite(ms) => index.time_on_site.push((*ms, i32_)),
@@ -191,6 +206,8 @@ impl Engine {
         index.offline.sort_unstable();
         index.scroll.sort_unstable();
         index.events.sort_unstable();
+        ids.sort_unstable();
+        let ids = Ids(ids);
 
         let mut diagnostics = Vec::new();
         let mut state = match saved {
