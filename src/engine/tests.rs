@@ -1198,6 +1198,26 @@ mod props {
         #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
         #[test]
+        fn arbitrary_config_and_state_text_never_panics(text in "\\PC{0,200}", cut in 0usize..4000) {
+            let mut p = RegexLitePatterns::new();
+            let _ = parse_config(&text, &mut p);
+            // Truncations and edits of a valid config and state.
+            let cfg = big_config();
+            let end = cut.min(cfg.len());
+            if cfg.is_char_boundary(end) {
+                let _ = parse_config(&cfg[..end], &mut p);
+                let mut edited = cfg.clone();
+                edited.replace_range(..end, &text);
+                let _ = parse_config(&edited, &mut p);
+            }
+            if let Ok((c, _)) = parse_config(&cfg, &mut p) {
+                let mut e = Engine::new(c, Some(&text), Box::new(RegexLitePatterns::new()));
+                e.handle_input(Timestamp(1), Input::StateSynced { saved: text.clone() });
+                while e.poll_output().is_some() {}
+            }
+        }
+
+        #[test]
         fn once_per_visitor_messages_never_fire_twice(steps in proptest::collection::vec(step(), 0..40)) {
             let sim = play(&steps);
             let fired = sim.fired();
