@@ -69,9 +69,10 @@ impl<C: BaseComponent> Mounted<C> {
             js_sys::Reflect::get(&js_sys::global(), &"KeyboardEvent".into())
                 .unwrap()
                 .unchecked_into();
-        let event: web_sys::Event = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&init))
-            .unwrap()
-            .unchecked_into();
+        let event: web_sys::Event =
+            js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&"keydown".into(), &init))
+                .unwrap()
+                .unchecked_into();
         self.get(selector).dispatch_event(&event).unwrap();
         tick().await;
         event.default_prevented()
