@@ -5,7 +5,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 
 const dist = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : "dist";
-const files = ["nudge.js", "nudge-app.js", "nudge-app_bg.wasm"];
+const files = ["nudge.js", "app/nudge.js", "app/nudge_bg.wasm"];
 const BUDGET = 100 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };

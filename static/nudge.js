@@ -58,13 +58,14 @@
     });
   }
 
-  var module = import(new URL("nudge-app.js", base).href).then(function (m) {
-    return m.default({ module_or_path: new URL("nudge-app_bg.wasm", base) }).then(function () { return m; });
+  var module = import(new URL("app/nudge.js", base).href).then(function (m) {
+    return m.default({ module_or_path: new URL("app/nudge_bg.wasm", base) }).then(function () { return m; });
   });
   Promise.all([module, loadConfig()]).then(function (both) {
     var m = both[0], options = both[1];
     options.establishment = data.establishment || null;
     m.start(options);
+    api.memoryBytes = function () { return m.memoryBytes(); };
     forward = function (args) {
       try { m.command(Array.prototype.slice.call(args)); } catch (e) { fail("command failed", e); }
     };

@@ -16,6 +16,9 @@ pub fn error(message: &str) {
 /// The element id of the widget's host; a second boot finds it and stops.
 pub const HOST_ID: &str = "nudge-widget";
 
+/// The host element's tag (a valid custom element name, never defined).
+pub const HOST_TAG: &str = "nudge-widget";
+
 /// A closed world for the widget: a host element at the end of `<body>` with
 /// an open shadow root, so the host page's CSS cannot reach in and ours
 /// cannot leak out.
@@ -54,8 +57,10 @@ pub fn mount_shadow_host(css: &str) -> Result<ShadowHost, MountError> {
         return Err(MountError::AlreadyMounted);
     }
     let body = document.body().ok_or(MountError::NoBody)?;
+    // An element name of our own: host rules such as `div { display: none }`
+    // cannot reach it.
     let host: web_sys::HtmlElement = document
-        .create_element("div")
+        .create_element(HOST_TAG)
         .map_err(|_| MountError::Dom)?
         .dyn_into()
         .map_err(|_| MountError::Dom)?;

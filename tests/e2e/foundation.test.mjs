@@ -16,11 +16,11 @@ test("the launcher appears inside a shadow root and opens the panel", async () =
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(url);
-  const launcher = widget(page).locator("button.nudge-launcher");
+  const launcher = widget(page).locator("button.l");
   await launcher.waitFor();
   const inShadow = await page.evaluate(() => {
     const host = document.getElementById("nudge-widget");
-    return !!host.shadowRoot && !document.querySelector(".nudge-launcher");
+    return !!host.shadowRoot && !document.querySelector(".l");
   });
   assert.ok(inShadow, "the launcher lives in the shadow root only");
   await launcher.click();

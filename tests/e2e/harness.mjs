@@ -76,3 +76,32 @@ export function hostPage({ config, configUrl, title = "Boutique", body = "", hea
 export function widget(page) {
   return page.locator("#nudge-widget");
 }
+
+/** Opens `url` on simulated time (page.clock) and waits for the launcher. */
+export async function visit(context, url, { clock = true } = {}) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  if (clock) await page.clock.install();
+  await page.goto(url);
+  await widget(page).locator("button.l").waitFor();
+  return page;
+}
+
+/** The proactive preview's text ("" when none is shown). */
+export async function previewText(page) {
+  const preview = widget(page).locator(".pt");
+  return (await preview.count()) ? (await preview.first().textContent()) : "";
+}
+
+/** The texts of the conversation's messages, in order (without times). */
+export async function conversation(page) {
+  return widget(page).locator("[role=log] .g").evaluateAll((nodes) =>
+    nodes.map((n) => Array.from(n.childNodes).filter((c) => !(c.classList && c.classList.contains("t"))).map((c) => c.textContent).join("").trim()));
+}
+
+/** Advances simulated time by `ms`, letting the widget's timers fire. */
+export async function wait(page, ms) {
+  await page.clock.runFor(ms);
+  await page.waitForTimeout(30); // let Yew render
+}

@@ -1,0 +1,110 @@
+// The benchmark: what a visitor downloads, start-up time, the host page's
+// load event, long tasks, memory and idle timer wake-ups, measured in Debian's
+// Chromium on the release build (dist/). Usage: node scripts/bench.mjs [runs]
+// Prints a Markdown table (pasted into README.md's "Budgets" section).
+import { execFileSync } from "node:child_process";
+import { start, hostPage } from "../tests/e2e/harness.mjs";
+
+const runs = Number(process.argv[2] || 7);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const sizes = JSON.parse(execFileSync("node", ["scripts/sizes.mjs", "dist", "--json"], { encoding: "utf8" }));
+
+const config = {
+  site: { name: "Boutique Démo", language: "fr" },
+  team: { name: "Équipe Démo", status: "online" },
+  welcome_message: "Bonjour !",
+  starters: [{ title: "Vos horaires ?", answer: "9 h – 19 h" }],
+  presets: ["first_visit", "returning_visitor", "busy", "offline", "new_product", "first_order_discount"],
+};
+
+// Runs in the page before anything else: records when the launcher enters
+// the shadow root, long tasks, and every timer callback that runs.
+const probe = () => {
+  window.__bench = { launcher: null, longTasks: [], wakeups: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push(Math.round(e.duration));
+  }).observe({ type: "longtask", buffered: true });
+  const watchShadow = (root) => new MutationObserver((_, obs) => {
+    if (root.querySelector(".l")) { window.__bench.launcher = performance.now(); obs.disconnect(); }
+  }).observe(root, { childList: true, subtree: true });
+  new MutationObserver((_, obs) => {
+    const host = document.getElementById("nudge-widget");
+    if (host && host.shadowRoot) { watchShadow(host.shadowRoot); obs.disconnect(); }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  for (const name of ["setTimeout", "setInterval", "requestAnimationFrame", "requestIdleCallback"]) {
+    const original = window[name];
+    if (!original) continue;
+    window[name] = function (callback, ...rest) {
+      const counted = typeof callback === "function" ? function (...a) { window.__bench.wakeups++; return callback.apply(this, a); } : callback;
+      return original.call(this, counted, ...rest);
+    };
+  }
+};
+
+const env = await start();
+const withWidget = env.page("/bench.html", hostPage({ config }));
+const blank = env.page("/blank.html", `<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>`);
+
+const launcher = [], loadWith = [], loadWithout = [], longTasks = [];
+for (let i = 0; i < runs; i++) {
+  for (const [url, sink] of [[blank, loadWithout], [withWidget, loadWith]]) {
+    const context = await env.browser.newContext();
+    await context.addInitScript(probe);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "load" });
+    if (url === withWidget) {
+      await page.waitForFunction(() => window.__bench.launcher !== null, null, { timeout: 10_000 });
+      launcher.push(await page.evaluate(() => window.__bench.launcher));
+      await page.waitForTimeout(300);
+      longTasks.push(...(await page.evaluate(() => window.__bench.longTasks)));
+    }
+    sink.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventStart));
+    await context.close();
+  }
+}
+
+// Memory: JS heap used by the widget (page with it minus blank page, after a
+// GC) plus the wasm linear memory.
+async function heap(url) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url, { waitUntil: "load" });
+  if (url === withWidget) await page.locator("#nudge-widget").locator("button.l").waitFor();
+  await page.waitForTimeout(500);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const wasm = url === withWidget ? await page.evaluate(() => window.Nudge.memoryBytes ? window.Nudge.memoryBytes() : 0) : 0;
+  await context.close();
+  return { usedSize, wasm };
+}
+const heapWith = await heap(withWidget), heapWithout = await heap(blank);
+
+// Idle cost: on simulated time, after every preset has had its chance
+// (5 minutes), count timer callbacks during one more minute.
+const context = await env.browser.newContext();
+await context.addInitScript(probe);
+const page = await context.newPage();
+await page.clock.install();
+await page.goto(withWidget);
+await page.locator("#nudge-widget").locator("button.l").waitFor();
+await page.clock.runFor(5 * 60_000);
+const before = await page.evaluate(() => window.__bench.wakeups);
+await page.clock.runFor(60_000);
+const idleWakeups = (await page.evaluate(() => window.__bench.wakeups)) - before;
+await context.close();
+await env.close();
+
+const kb = (n) => (n / 1024).toFixed(1) + " KB";
+const ms = (n) => n.toFixed(0) + " ms";
+const rows = [
+  ["download, brotli (loader + JS glue + wasm, CSS inside)", kb(sizes.total.brotli), "≤ 100 KB"],
+  ...sizes.rows.map((r) => [`  ${r.name} (raw / gzip / brotli)`, `${kb(r.raw)} / ${kb(r.gzip)} / ${kb(r.brotli)}`, ""]),
+  ["launcher in the DOM after navigation (median of " + runs + ")", ms(median(launcher)), "≤ 120 ms"],
+  ["host `load` event, blank page without / with the widget (median)", `${ms(median(loadWithout))} / ${ms(median(loadWith))}`, "not delayed"],
+  ["long tasks (> 50 ms) during start-up, all runs", longTasks.length ? `${longTasks.length} (max ${Math.max(...longTasks)} ms)` : "0", "0"],
+  ["JS heap added + wasm memory", `${kb(Math.max(0, heapWith.usedSize - heapWithout.usedSize))} + ${kb(heapWith.wasm)} = ${kb(Math.max(0, heapWith.usedSize - heapWithout.usedSize) + heapWith.wasm)}`, "≤ 2 MB"],
+  ["timer wake-ups in an idle minute", String(idleWakeups), "0"],
+];
+console.log("| measure | Nudge | budget |\n|---|---|---|");
+for (const r of rows) console.log(`| ${r.join(" | ")} |`);
