@@ -26,7 +26,7 @@ pub fn Conversation(props: &ConversationProps) -> Html {
     let bubble = |b: &Bubble| {
         let (class, who) = match b.author {
             Author::Visitor => ("g v", AttrValue::from(props.texts.you)),
-            Author::Agent => ("g a", props.team_name.clone()),
+            Author::Agent => ("g ag", props.team_name.clone()),
             Author::Bot => ("g", props.team_name.clone()),
         };
         html! {
@@ -94,8 +94,8 @@ mod tests {
         .await;
         assert_eq!(m.text(".g:nth-child(1)"), "Acme: Welcome09:41");
         assert_eq!(m.text(".g.v"), "You: Hi\nthere09:41");
-        assert_eq!(m.text(".g.a .sr"), "Acme: ");
-        assert_eq!(m.text(".g.a .t"), "09:41");
+        assert_eq!(m.text(".g.ag .sr"), "Acme: ");
+        assert_eq!(m.text(".g.ag .t"), "09:41");
     }
 
     #[wasm_bindgen_test]
