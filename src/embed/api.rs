@@ -19,7 +19,9 @@ fn text_arg(args: &js_sys::Array, index: u32, what: &str, name: &str) -> Result<
 /// Parses one call.
 pub fn parse(args: &js_sys::Array) -> Result<Command, String> {
     let Some(name) = args.get(0).as_string() else {
-        return Err(format!("Nudge(command, ...): command must be a string, one of {COMMANDS}"));
+        return Err(format!(
+            "Nudge(command, ...): command must be a string, one of {COMMANDS}"
+        ));
     };
     let input = |input: Input| Ok(Command::Input(input));
     match name.as_str() {
@@ -46,7 +48,10 @@ pub fn parse(args: &js_sys::Array) -> Result<Command, String> {
         "set" => {
             let object = args.get(1);
             if !object.is_object() || js_sys::Array::is_array(&object) {
-                return Err("Nudge('set', attributes): attributes must be an object like { plan: \"pro\" }".into());
+                return Err(
+                    "Nudge('set', attributes): attributes must be an object like { plan: \"pro\" }"
+                        .into(),
+                );
             }
             let entries = js_sys::Object::entries(object.unchecked_ref());
             let mut pairs = Vec::new();
@@ -74,16 +79,20 @@ pub fn parse(args: &js_sys::Array) -> Result<Command, String> {
         }
         "reset" => input(Input::Reset),
         "timeScale" => {
-            let scale = args.get(1).as_f64().filter(|n| *n >= 1.0 && *n <= 600.0).ok_or_else(|| {
-                "Nudge('timeScale', n): n must be a number from 1 to 600 (demo only)".to_string()
-            })?;
+            let scale = args
+                .get(1)
+                .as_f64()
+                .filter(|n| *n >= 1.0 && *n <= 600.0)
+                .ok_or_else(|| {
+                    "Nudge('timeScale', n): n must be a number from 1 to 600 (demo only)"
+                        .to_string()
+                })?;
             Ok(Command::TimeScale(scale as u64))
         }
         "on" | "off" => {
-            let event = args
-                .get(1)
-                .as_string()
-                .ok_or_else(|| format!("Nudge('{name}', event, callback): event must be a string"))?;
+            let event = args.get(1).as_string().ok_or_else(|| {
+                format!("Nudge('{name}', event, callback): event must be a string")
+            })?;
             let callback = args.get(2).dyn_into::<js_sys::Function>().ok();
             if name == "on" {
                 let callback = callback.ok_or_else(|| {
@@ -94,7 +103,9 @@ pub fn parse(args: &js_sys::Array) -> Result<Command, String> {
                 Ok(Command::Off(event, callback))
             }
         }
-        _ => Err(format!("unknown command \"{name}\"; expected one of {COMMANDS}")),
+        _ => Err(format!(
+            "unknown command \"{name}\"; expected one of {COMMANDS}"
+        )),
     }
 }
 
@@ -135,7 +146,8 @@ mod tests {
     #[wasm_bindgen_test]
     fn set_turns_numbers_and_booleans_into_text() {
         let attributes = js_sys::JSON::parse(r#"{"plan":"pro","orders":3,"vip":true}"#).unwrap();
-        let Ok(Command::Input(Input::SetAttributes(pairs))) = call(&["set".into(), attributes]) else {
+        let Ok(Command::Input(Input::SetAttributes(pairs))) = call(&["set".into(), attributes])
+        else {
             panic!("set was refused");
         };
         assert_eq!(

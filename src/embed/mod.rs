@@ -13,8 +13,8 @@ use wasm_bindgen::prelude::*;
 use crate::engine;
 use crate::platform::dom;
 use crate::platform::storage::Store;
-use crate::runtime::{self, app::App, Boot};
 use crate::runtime::patterns::BrowserPatterns;
+use crate::runtime::{self, app::App, Boot};
 
 /// Storage key (under the store prefix) of the last config that parsed.
 const LAST_GOOD_CONFIG_KEY: &str = "config";
@@ -70,7 +70,10 @@ pub fn start(options: JsValue) {
         let cached = store.get(LAST_GOOD_CONFIG_KEY)?;
         let mut patterns = BrowserPatterns::default();
         let (config, _) = engine::parse_config(&cached, &mut patterns).ok()?;
-        report("[nudge] using the last config that worked on this site".into(), false);
+        report(
+            "[nudge] using the last config that worked on this site".into(),
+            false,
+        );
         Some((config, patterns))
     });
     let Some((config, patterns)) = parsed else {
@@ -112,6 +115,10 @@ pub fn memory_bytes() -> f64 {
     use wasm_bindgen::JsCast;
     wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()
-        .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
+        .map(|m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length() as f64
+        })
         .unwrap_or(0.0)
 }

@@ -547,7 +547,7 @@ fn write_value(v: &Value, out: &mut String, indent: Option<usize>, level: usize)
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -21,9 +21,9 @@ pub mod stats;
 pub mod validate;
 pub mod visits;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod harness;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use clock::{BusinessHours, Timestamp, WallClock};

@@ -155,7 +155,7 @@ fn placeholder(name: &str, known_fact: &dyn Fn(&str) -> bool) -> Result<Part, St
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -88,7 +88,7 @@ pub fn presets() -> [Preset; 6] {
     ]
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -379,7 +379,7 @@ pub fn config_schema() -> Value {
     ])
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

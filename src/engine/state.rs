@@ -363,7 +363,7 @@ fn migrate_v0(v: &Value) -> Persisted {
     p
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

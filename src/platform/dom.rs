@@ -69,7 +69,9 @@ pub fn mount_shadow_host(css: &str) -> Result<ShadowHost, MountError> {
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .map_err(|_| MountError::Dom)?;
     adopt_stylesheet(&root, css);
-    let mount = document.create_element("div").map_err(|_| MountError::Dom)?;
+    let mount = document
+        .create_element("div")
+        .map_err(|_| MountError::Dom)?;
     root.append_child(&mount).map_err(|_| MountError::Dom)?;
     body.append_child(&host).map_err(|_| MountError::Dom)?;
     Ok(ShadowHost { host, root, mount })
@@ -160,7 +162,10 @@ mod tests {
     fn the_widget_mounts_once_inside_a_shadow_root() {
         let first = mount_shadow_host(":host{color:red}").unwrap();
         assert!(first.host.shadow_root().is_some());
-        assert!(matches!(mount_shadow_host(""), Err(MountError::AlreadyMounted)));
+        assert!(matches!(
+            mount_shadow_host(""),
+            Err(MountError::AlreadyMounted)
+        ));
         drop(first);
         let document = web_sys::window().unwrap().document().unwrap();
         assert!(document.get_element_by_id(HOST_ID).is_none());

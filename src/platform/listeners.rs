@@ -137,7 +137,8 @@ mod tests {
     fn visibility_changes_are_reported() {
         let seen = Rc::new(RefCell::new(Vec::new()));
         let sink = seen.clone();
-        let _watcher = VisibilityWatcher::new(move |visible| sink.borrow_mut().push(visible)).unwrap();
+        let _watcher =
+            VisibilityWatcher::new(move |visible| sink.borrow_mut().push(visible)).unwrap();
         let document = web_sys::window().unwrap().document().unwrap();
         document
             .dispatch_event(&web_sys::Event::new("visibilitychange").unwrap())

@@ -69,7 +69,9 @@ impl Store {
         if let Some(value) = self.memory.borrow().get(&key) {
             return Some(value.clone());
         }
-        self.local.as_ref().and_then(|s| s.get_item(&key).ok().flatten())
+        self.local
+            .as_ref()
+            .and_then(|s| s.get_item(&key).ok().flatten())
     }
 
     /// Writes a value; on failure keeps it in memory and warns once.
@@ -106,7 +108,9 @@ impl Store {
     /// Logs a storage problem once per page, then stays quiet.
     pub fn warn_once(&self, error: &StorageError) {
         if !self.warned.replace(true) {
-            super::dom::warn(&format!("[nudge] {error}; keeping data in memory for this page"));
+            super::dom::warn(&format!(
+                "[nudge] {error}; keeping data in memory for this page"
+            ));
         }
     }
 }
@@ -132,7 +136,10 @@ mod tests {
         assert!(store.is_persistent());
         store.set("k", "v1").unwrap();
         assert_eq!(store.get("k").as_deref(), Some("v1"));
-        let raw = local_storage().unwrap().get_item("nudge-test-rt:k").unwrap();
+        let raw = local_storage()
+            .unwrap()
+            .get_item("nudge-test-rt:k")
+            .unwrap();
         assert_eq!(raw.as_deref(), Some("v1"));
         store.remove("k");
         assert_eq!(store.get("k"), None);
@@ -147,11 +154,13 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn storage_that_throws_on_access_is_treated_as_blocked() {
-        // Make `window.localStorage` throw, as Safari private mode does.
+        // Make `window.localStorage` throw, as Safari private mode does
+        // (Window is a [Global] interface: the accessor is an own property).
         let window = web_sys::window().unwrap();
-        let proto = js_sys::Object::get_prototype_of(&window);
+        let proto: js_sys::Object = window.clone().into();
         let original = js_sys::Object::get_own_property_descriptor(&proto, &"localStorage".into());
-        let thrower = js_sys::Function::new_no_args("throw new DOMException('denied', 'SecurityError')");
+        let thrower =
+            js_sys::Function::new_no_args("throw new DOMException('denied', 'SecurityError')");
         let descriptor = js_sys::Object::new();
         js_sys::Reflect::set(&descriptor, &"get".into(), &thrower).unwrap();
         js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();

@@ -141,7 +141,11 @@ mod tests {
     async fn hash_changes_are_reported() {
         let (seen, record) = recorder();
         let _watcher = UrlWatcher::new(record).unwrap();
-        web_sys::window().unwrap().location().set_hash("nudge-compare").unwrap();
+        web_sys::window()
+            .unwrap()
+            .location()
+            .set_hash("nudge-compare")
+            .unwrap();
         gloo_timers::future::TimeoutFuture::new(50).await;
         assert!(seen.borrow().iter().any(|u| u.ends_with("#nudge-compare")));
     }
@@ -167,7 +171,8 @@ mod tests {
         let _watcher = UrlWatcher::new(record).unwrap();
         // A cross-origin URL makes pushState throw a SecurityError: the host
         // must still get it.
-        let result = history().push_state_with_url(&JsValue::NULL, "", Some("https://elsewhere.invalid/"));
+        let result =
+            history().push_state_with_url(&JsValue::NULL, "", Some("https://elsewhere.invalid/"));
         assert!(result.is_err());
     }
 

@@ -21,12 +21,10 @@ pub fn App() -> Html {
     }
     let on_toggle = Callback::from(|()| send(Command::Toggle));
     let on_close = Callback::from(|()| send(Command::Close));
-    let on_send = Callback::from(|text: String| {
-        send(Command::Input(Input::VisitorMessage { text }))
-    });
-    let on_starter = Callback::from(|index: usize| {
-        send(Command::Input(Input::StarterClicked { index }))
-    });
+    let on_send =
+        Callback::from(|text: String| send(Command::Input(Input::VisitorMessage { text })));
+    let on_starter =
+        Callback::from(|index: usize| send(Command::Input(Input::StarterClicked { index })));
     let on_preview_open = Callback::from(|message_id: String| {
         send(Command::Input(Input::PreviewOpened { message_id }));
         send(Command::Open);

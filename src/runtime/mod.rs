@@ -22,11 +22,11 @@ use yew::UseReducerDispatcher;
 
 use crate::engine::{self, Engine, Input, Output};
 use crate::platform::clock::{self, SiteClock, WallTime};
+use crate::platform::dom;
 use crate::platform::listeners::{ExitIntentWatcher, ScrollWatcher, TabSync, VisibilityWatcher};
 use crate::platform::storage::Store;
 use crate::platform::timer::OneTimer;
 use crate::platform::url::UrlWatcher;
-use crate::platform::dom;
 use crate::ui::state::{Action, Author, Bubble, TeamStatus, WidgetState};
 use events::{Pending, Subscribers};
 
@@ -192,7 +192,9 @@ pub fn install(boot: Boot) {
         errors: boot.errors,
     };
     RUNTIME.with(|cell| *cell.borrow_mut() = Some(runtime));
-    let now = RUNTIME.with(|cell| cell.borrow().as_ref().map(|r| r.time.now())).unwrap_or(0);
+    let now = RUNTIME
+        .with(|cell| cell.borrow().as_ref().map(|r| r.time.now()))
+        .unwrap_or(0);
     let page = engine::PageInfo {
         url: crate::platform::url::current_url(),
         title: dom::title(),
@@ -275,9 +277,7 @@ impl Runtime {
                 }
             }
             Command::Open => {}
-            Command::Visible(visible) => {
-                self.ui(if visible { Action::Show } else { Action::Hide })
-            }
+            Command::Visible(visible) => self.ui(if visible { Action::Show } else { Action::Hide }),
             Command::Attach(dispatcher) => {
                 for action in self.buffered.drain(..) {
                     dispatcher.dispatch(action);
@@ -333,7 +333,11 @@ impl Runtime {
         if self.mobile {
             dom::lock_page_scroll(open);
         }
-        let input = if open { Input::ChatOpened } else { Input::ChatClosed };
+        let input = if open {
+            Input::ChatOpened
+        } else {
+            Input::ChatClosed
+        };
         self.engine.handle_input(engine::Timestamp(now), input);
         pending.push(Pending {
             name: if open { "opened" } else { "closed" },
