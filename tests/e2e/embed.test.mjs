@@ -142,10 +142,12 @@ test("axe-core finds no serious or critical violation, closed, previewing and op
   const context = await env.browser.newContext();
   const page = await visit(context, env.page("/axe.html", hostPage({ config, title: "Accessibilité" })));
   const check = async (state) => {
+    await page.waitForTimeout(400); // let the 200 ms entry animations finish (real time)
     await page.addScriptTag({ content: axe });
     const result = await page.evaluate(async () => {
       const r = await window.axe.run(document.getElementById("nudge-widget"), { resultTypes: ["violations"] });
-      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", "));
+      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ") + " (" + n.failureSummary + ")").join(", "));
     });
     assert.deepEqual(result, [], `${state}: ${result.join("; ")}`);
   };

@@ -94,10 +94,13 @@ export async function previewText(page) {
   return (await preview.count()) ? (await preview.first().textContent()) : "";
 }
 
-/** The texts of the conversation's messages, in order (without times). */
+/** The texts of the conversation's messages, in order (without the times
+ * and the screen-reader-only author prefixes). */
 export async function conversation(page) {
   return widget(page).locator("[role=log] .g").evaluateAll((nodes) =>
-    nodes.map((n) => Array.from(n.childNodes).filter((c) => !(c.classList && c.classList.contains("t"))).map((c) => c.textContent).join("").trim()));
+    nodes.map((n) => Array.from(n.childNodes)
+      .filter((c) => !(c.classList && (c.classList.contains("t") || c.classList.contains("sr"))))
+      .map((c) => c.textContent).join("").trim()));
 }
 
 /** Advances simulated time by `ms`, letting the widget's timers fire. */
