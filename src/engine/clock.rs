@@ -3,7 +3,7 @@
 //! host in the site's time zone. Between two wall-clock readings the engine
 //! derives the wall clock from the last reading plus the elapsed time.
 //!
-//! Assumption (documented in docs/engine.md): the site's UTC offset is a whole
+//! Assumption (documented in README.md, "The rules engine"): the site's UTC offset is a whole
 //! number of minutes, so wall-clock minutes start when `ms % 60_000 == 0`.
 //! This is what makes business-hour deadlines exact to the millisecond.
 

@@ -3,8 +3,9 @@
 //! Given the site's configuration and what the visitor does (`Input`), it
 //! decides which message to show and when (`Output`), on time passed in by
 //! the caller. No browser APIs, no clock, no randomness, no storage: every
-//! scenario runs natively on simulated time. See `docs/engine.md`.
+//! scenario runs natively on simulated time. See `README.md, "The rules engine"`.
 
+pub mod case;
 pub mod clock;
 pub mod conditions;
 pub mod config;

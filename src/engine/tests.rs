@@ -1084,7 +1084,7 @@ fn an_unknown_establishment_fact_in_a_starter_is_an_error() {
 
 #[test]
 fn docs_example_is_a_valid_config() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/engine.md");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let doc = std::fs::read_to_string(path).unwrap();
     let start = doc.find("```json\n").unwrap() + 8;
     let end = start + doc[start..].find("```").unwrap();

@@ -11,7 +11,7 @@
     fr: {
       shop: "Boutique Démo", home: "Accueil", canon: "Appareil photo Canon", bikes: "Vélos", compare: "Comparer",
       cart: "Panier", order: "Commande", spa: "Navigation sans rechargement (pushState)",
-      drawer: "Commandes de la démo", status: "Statut de l'équipe", reply: "Réponse de l'agent", send: "Envoyer",
+      drawer: "Commandes de la démo", status: "Statut de l'équipe", reply: "Réponse de l'agent", send: "Envoyer la réponse",
       speed: "Vitesse du temps", reset: "Oublier ce visiteur", stats: "Statistiques", shopIn: "Établissement",
       pages: {
         "": ["Bienvenue !", "Appareils photo, vélos et accessoires, livrés en 2 à 4 jours."],
@@ -25,7 +25,7 @@
     en: {
       shop: "Demo Shop", home: "Home", canon: "Canon camera", bikes: "Bicycles", compare: "Compare",
       cart: "Cart", order: "Order", spa: "Navigate without reloads (pushState)",
-      drawer: "Demo controls", status: "Team status", reply: "Agent reply", send: "Send",
+      drawer: "Demo controls", status: "Team status", reply: "Agent reply", send: "Send the reply",
       speed: "Time speed", reset: "Forget this visitor", stats: "Statistics", shopIn: "Establishment",
       pages: {
         "": ["Welcome!", "Cameras, bicycles and accessories, delivered in 2 to 4 days."],
@@ -72,7 +72,7 @@
   var status = el("select", { id: "team-status" }, ["online", "busy", "offline"].map(function (s) { return el("option", { value: s, text: s }); }));
   status.onchange = function () { nudge("setTeamStatus", status.value); };
   var reply = el("input", { id: "agent-text", placeholder: "Bonjour, je regarde ça…" });
-  var send = el("button", { type: "button", text: T.send });
+  var send = el("button", { type: "button", id: "agent-send", text: T.send });
   send.onclick = function () { if (reply.value.trim()) { nudge("agentMessage", reply.value); reply.value = ""; } };
   var speed = el("select", { id: "speed" }, [1, 10, 60].map(function (n) { return el("option", { value: n, text: "×" + n }); }));
   speed.value = String(prefs.speed || 1);

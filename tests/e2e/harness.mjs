@@ -24,8 +24,9 @@ function serve(root, port, { cors = false, pages = new Map() } = {}) {
     const path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (!path.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(path.endsWith("/") ? join(path, "index.html") : path);
-      res.writeHead(200, { "Content-Type": TYPES[extname(path)] || "application/octet-stream", ...headers });
+      const file = path.endsWith("/") ? join(path, "index.html") : path;
+      const body = await readFile(file);
+      res.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream", ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, headers).end("not found");
