@@ -193,7 +193,7 @@ impl StrMatch {
     fn test_raw(&self, text: &str, patterns: &dyn Patterns) -> bool {
         match self {
             StrMatch::Regex(_) => self.test(text, text, patterns),
-            _ => self.test(text, &text.to_lowercase(), patterns),
+            _ => self.test(text, &super::case::fold(text), patterns),
         }
     }
 }
@@ -367,7 +367,7 @@ fn parse_str_match(
             ok = false;
             continue;
         }
-        let lc = operand.to_lowercase();
+        let lc = super::case::fold(&operand);
         found = Some(match op {
             0 => StrMatch::Equals(lc),
             1 => StrMatch::Contains(lc),

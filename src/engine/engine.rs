@@ -502,7 +502,7 @@ impl Engine {
 
     fn page_view(&mut self, now: u64, info: PageInfo, wall: super::clock::WallClock) {
         self.clock = Some(Clock::new(Timestamp(now), wall));
-        self.page.referrer_lc = info.referrer.to_lowercase();
+        self.page.referrer_lc = super::case::fold(&info.referrer);
         self.page.referrer = info.referrer;
         self.page.language = info.language;
         self.page.device = device_of(info.viewport_width);
@@ -541,9 +541,9 @@ impl Engine {
 
     fn set_url(&mut self, url: String, title: String) {
         self.page.query = query_pairs(&url);
-        self.page.url_lc = url.to_lowercase();
+        self.page.url_lc = super::case::fold(&url);
         self.page.url = url;
-        self.page.title_lc = title.to_lowercase();
+        self.page.title_lc = super::case::fold(&title);
         self.page.title = title;
     }
 

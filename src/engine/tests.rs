@@ -729,6 +729,8 @@ fn every_condition_type_is_evaluated() {
         (r#"{"url":{"regex":"produits/v[eé]lo"}}"#, true),
         (r#"{"url":{"regex":"PRODUITS"}}"#, false),
         (r#"{"title":{"equals":"vélos"}}"#, true),
+        (r#"{"title":{"equals":"VÉLOS"}}"#, true),
+        (r#"{"title":{"contains":"é"}}"#, true),
         (r#"{"referrer":{"contains":"google."}}"#, true),
         (r#"{"query":{"name":"q","equals":"rouge"}}"#, true),
         (r#"{"query":{"name":"missing","equals":""}}"#, false),

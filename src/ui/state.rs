@@ -164,7 +164,7 @@ pub fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter_map(|w| w.chars().next())
         .take(2)
-        .flat_map(char::to_uppercase)
+        .map(crate::engine::case::upper_char)
         .collect()
 }
 
