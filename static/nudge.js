@@ -58,8 +58,18 @@
     });
   }
 
-  var module = import(new URL("app/nudge.js", base).href).then(function (m) {
-    return m.default({ module_or_path: new URL("app/nudge_bg.wasm", base) }).then(function () { return m; });
+  // The wasm and the config are fetched at once (a fetch never delays the
+  // host page's load event); the module is imported and the wasm compiled
+  // once the page has loaded, so the widget never holds up `load`.
+  var wasm = fetch(new URL("app/nudge_bg.wasm", base).href, { credentials: "omit" });
+  wasm.catch(function () { /* reported by init below */ });
+  var afterLoad = d.readyState === "complete"
+    ? Promise.resolve()
+    : new Promise(function (ok) { w.addEventListener("load", ok, { once: true }); });
+  var module = afterLoad.then(function () {
+    return import(new URL("app/nudge.js", base).href);
+  }).then(function (m) {
+    return m.default({ module_or_path: wasm }).then(function () { return m; });
   });
   Promise.all([module, loadConfig()]).then(function (both) {
     var m = both[0], options = both[1];
