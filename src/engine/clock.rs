@@ -228,7 +228,7 @@ impl BusinessHours {
                     candidates.push(b);
                 }
             }
-            candidates.sort_unstable();
+            super::sort_small(&mut candidates, |a, b| a < b);
             for m in candidates {
                 if d == day && m <= minute {
                     continue;

@@ -439,7 +439,7 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
             }
         }
     }
-    rules.sort_by(|a, b| b.priority.cmp(&a.priority));
+    super::sort_small(&mut rules, |a, b| a.priority > b.priority);
     c.rules = rules;
     c
 }

@@ -199,14 +199,14 @@ impl Engine {
                 Trigger::Event(name) => index.events.push((name.clone(), i32_)),
             }
         }
-        index.time_on_page.sort_unstable();
-        index.time_on_site.sort_unstable();
-        index.page_view.sort_unstable();
-        index.unanswered.sort_unstable();
-        index.offline.sort_unstable();
-        index.scroll.sort_unstable();
-        index.events.sort_unstable();
-        ids.sort_unstable();
+        super::sort_small(&mut index.time_on_page, |a, b| a < b);
+        super::sort_small(&mut index.time_on_site, |a, b| a < b);
+        super::sort_small(&mut index.page_view, |a, b| a < b);
+        super::sort_small(&mut index.unanswered, |a, b| a < b);
+        super::sort_small(&mut index.offline, |a, b| a < b);
+        super::sort_small(&mut index.scroll, |a, b| a < b);
+        super::sort_small(&mut index.events, |a, b| a < b);
+        super::sort_small(&mut ids, |a, b| a < b);
         let ids = Ids(ids);
 
         let mut diagnostics = Vec::new();
@@ -792,7 +792,7 @@ impl Engine {
             self.candidates.clear();
             return;
         }
-        self.candidates.sort_unstable();
+        super::sort_small(&mut self.candidates, |a, b| a < b);
         self.candidates.dedup();
         let winner = {
             let facts = self.facts(now);
