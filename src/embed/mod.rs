@@ -14,7 +14,7 @@ use crate::engine;
 use crate::platform::dom;
 use crate::platform::storage::Store;
 use crate::runtime::patterns::BrowserPatterns;
-use crate::runtime::{self, app::App, Boot};
+use crate::runtime::{self, app::App, app::AppProps, Boot};
 
 /// Storage key (under the store prefix) of the last config that parsed.
 const LAST_GOOD_CONFIG_KEY: &str = "config";
@@ -88,6 +88,8 @@ pub fn start(options: JsValue) {
             return;
         }
     };
+    let mobile = dom::viewport_width() < runtime::MOBILE_MAX_WIDTH;
+    let initial = runtime::view::initial_state(&config, &dom::browser_language(), mobile);
     runtime::install(Boot {
         config,
         patterns: Box::new(patterns),
@@ -95,7 +97,7 @@ pub fn start(options: JsValue) {
         establishment: text_of(&options, "establishment"),
         errors,
     });
-    yew::Renderer::<App>::with_root(shadow.mount.clone()).render();
+    yew::Renderer::<App>::with_root_and_props(shadow.mount.clone(), AppProps { initial }).render();
     // The widget lives as long as the page.
     std::mem::forget(shadow);
 }

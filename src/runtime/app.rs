@@ -11,10 +11,18 @@ use crate::engine::Input;
 use crate::ui::state::WidgetState;
 use crate::ui::widget::Widget;
 
+/// What the root starts from.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The first render's state (language, header, layout from the config).
+    pub initial: WidgetState,
+}
+
 /// The root component mounted inside the shadow root.
 #[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(WidgetState::default);
+pub fn App(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || initial);
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| send(Command::Attach(dispatcher)));

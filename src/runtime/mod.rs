@@ -117,10 +117,17 @@ thread_local! {
     static PUMPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Queues a command and handles it (now, or right after the current one).
+/// Queues a command and handles it (now, or right after the current one;
+/// commands sent before [`install`] has finished wait for it).
 pub fn send(command: Command) {
     QUEUE.with(|q| q.borrow_mut().push_back(command));
-    if PUMPING.with(|p| p.replace(true)) {
+    pump();
+}
+
+/// Handles the queued commands unless a pump is already running or the
+/// runtime is not installed yet.
+fn pump() {
+    if !is_running() || PUMPING.with(|p| p.replace(true)) {
         return;
     }
     loop {
@@ -165,36 +172,43 @@ pub struct Boot {
 }
 
 /// Creates the runtime, sends the first page view and starts watching the
-/// page. The Yew root attaches itself with [`Command::Attach`].
+/// page, in two tasks of their own after the current one: the first
+/// `Intl.DateTimeFormat` of a page costs tens of milliseconds (ICU data), so
+/// it must not share a task with the launcher's first render (no long task).
+/// Commands sent meanwhile (the Yew root's [`Command::Attach`], the JS API
+/// queue) wait in the queue.
 pub fn install(boot: Boot) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let clock = SiteClock::new(&boot.config.site.time_zone);
+        gloo_timers::callback::Timeout::new(0, move || install_now(boot, clock)).forget();
+    })
+    .forget();
+}
+
+fn install_now(boot: Boot, clock: SiteClock) {
     let saved = boot.store.get(STATE_KEY);
-    let clock = SiteClock::new(&boot.config.site.time_zone);
-    let mobile = dom::viewport_width() < MOBILE_MAX_WIDTH;
-    let buffered = view::initial_actions(&boot.config, &dom::browser_language(), mobile);
-    let engine = Engine::new(boot.config, saved.as_deref(), boot.patterns);
     let tabs_key = boot.store.key(STATE_KEY);
+    let time = TimeBase {
+        real_origin: clock::now_ms(),
+        origin: clock::now_ms(),
+        scale: 1,
+    };
+    let now = time.now();
+    let wall = wall_clock(&clock, now);
     let runtime = Runtime {
-        engine,
+        engine: Engine::new(boot.config, saved.as_deref(), boot.patterns),
         store: boot.store,
         clock,
         timer: OneTimer::default(),
         dispatcher: None,
-        buffered,
+        buffered: Vec::new(),
         subscribers: Subscribers::default(),
         open: false,
-        mobile,
+        mobile: dom::viewport_width() < MOBILE_MAX_WIDTH,
         watchers: Watchers::default(),
-        time: TimeBase {
-            real_origin: clock::now_ms(),
-            origin: clock::now_ms(),
-            scale: 1,
-        },
+        time,
         errors: boot.errors,
     };
-    RUNTIME.with(|cell| *cell.borrow_mut() = Some(runtime));
-    let now = RUNTIME
-        .with(|cell| cell.borrow().as_ref().map(|r| r.time.now()))
-        .unwrap_or(0);
     let page = engine::PageInfo {
         url: crate::platform::url::current_url(),
         title: dom::title(),
@@ -203,13 +217,15 @@ pub fn install(boot: Boot) {
         viewport_width: dom::viewport_width(),
         establishment: boot.establishment,
     };
-    let wall = RUNTIME.with(|cell| cell.borrow().as_ref().map(|r| r.wall(now)));
-    if let Some(wall) = wall {
-        send(Command::Input(Input::PageView { page, wall }));
-    }
-    if dom::page_hidden() {
-        send(Command::Input(Input::Visibility { visible: false }));
-    }
+    // The page view goes first, before the commands that waited.
+    QUEUE.with(|q| {
+        let mut queue = q.borrow_mut();
+        if dom::page_hidden() {
+            queue.push_front(Command::Input(Input::Visibility { visible: false }));
+        }
+        queue.push_front(Command::Input(Input::PageView { page, wall }));
+    });
+    RUNTIME.with(|cell| *cell.borrow_mut() = Some(runtime));
     let watchers = Watchers {
         _url: UrlWatcher::new(|url| {
             let title = dom::title();
@@ -231,6 +247,25 @@ pub fn install(boot: Boot) {
             runtime.watchers = watchers;
         }
     });
+    pump();
+}
+
+/// The site's wall clock at `now`, as the engine wants it.
+fn wall_clock(clock: &SiteClock, now: u64) -> engine::WallClock {
+    let WallTime {
+        year,
+        month,
+        day,
+        weekday,
+        minute_of_day,
+    } = clock.wall(now);
+    engine::WallClock {
+        year,
+        month,
+        day,
+        weekday,
+        minute_of_day,
+    }
 }
 
 /// Viewports narrower than this get the full-screen panel.
@@ -238,20 +273,7 @@ pub const MOBILE_MAX_WIDTH: u32 = 480;
 
 impl Runtime {
     fn wall(&self, now: u64) -> engine::WallClock {
-        let WallTime {
-            year,
-            month,
-            day,
-            weekday,
-            minute_of_day,
-        } = self.clock.wall(now);
-        engine::WallClock {
-            year,
-            month,
-            day,
-            weekday,
-            minute_of_day,
-        }
+        wall_clock(&self.clock, now)
     }
 
     fn handle(&mut self, command: Command) -> Vec<Pending> {

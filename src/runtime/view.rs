@@ -2,7 +2,7 @@
 //! UI's own plain types.
 
 use crate::engine::Config;
-use crate::ui::state::{Action, Lang, Side};
+use crate::ui::state::{Action, Lang, Side, WidgetState};
 use crate::ui::theme::Theme;
 
 /// The theme from `ui.color`, `ui.position` and `ui.z_index`.
@@ -36,9 +36,17 @@ pub fn lang_of(config: &Config, browser_language: &str) -> Lang {
     })
 }
 
-/// The actions that set up the panel header and language before the first
-/// render.
-pub fn initial_actions(config: &Config, browser_language: &str, mobile: bool) -> Vec<Action> {
+/// The widget as it first renders: language, header and layout from the
+/// config, before the engine has said anything.
+pub fn initial_state(config: &Config, browser_language: &str, mobile: bool) -> WidgetState {
+    let mut state = WidgetState::default();
+    for action in initial_actions(config, browser_language, mobile) {
+        state.apply(action);
+    }
+    state
+}
+
+fn initial_actions(config: &Config, browser_language: &str, mobile: bool) -> Vec<Action> {
     let team = &config.team;
     let name = if team.name.is_empty() {
         config.site.name.clone()
