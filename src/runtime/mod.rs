@@ -404,8 +404,11 @@ impl Runtime {
                 }
                 Output::Starters(titles) => self.ui(Action::SetStarters(titles)),
                 Output::Unread(count) => self.ui(Action::SetUnread(count)),
-                Output::Team { status, .. } => self.ui(Action::SetTeam {
+                // Outside business hours the visitor sees the team offline,
+                // whatever status the merchant set.
+                Output::Team { status, open_now } => self.ui(Action::SetTeam {
                     status: match status {
+                        _ if !open_now => TeamStatus::Offline,
                         engine::TeamStatus::Online => TeamStatus::Online,
                         engine::TeamStatus::Busy => TeamStatus::Busy,
                         engine::TeamStatus::Offline => TeamStatus::Offline,
