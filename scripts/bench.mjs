@@ -52,7 +52,7 @@ const env = await start();
 const withWidget = env.page("/bench.html", hostPage({ config }));
 const blank = env.page("/blank.html", `<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>`);
 
-const launcher = [], loadWith = [], loadWithout = [], longTasks = [];
+const launcher = [], loadWith = [], loadWithout = [], longTasks = [], phases = [];
 for (let i = 0; i < runs; i++) {
   for (const [url, sink] of [[blank, loadWithout], [withWidget, loadWith]]) {
     const context = await env.browser.newContext();
@@ -64,6 +64,8 @@ for (let i = 0; i < runs; i++) {
       launcher.push(await page.evaluate(() => window.__bench.launcher));
       await page.waitForTimeout(300);
       longTasks.push(...(await page.evaluate(() => window.__bench.longTasks)));
+      phases.push(await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark")
+        .filter((m) => m.name.startsWith("nudge:")).map((m) => [m.name.slice(6), Math.round(m.startTime)]))));
     }
     sink.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventStart));
     await context.close();
@@ -113,5 +115,6 @@ const rows = [
   ["JS heap added + wasm memory", `${kb(Math.max(0, heapWith.usedSize - heapWithout.usedSize))} + ${kb(heapWith.wasm)} = ${kb(Math.max(0, heapWith.usedSize - heapWithout.usedSize) + heapWith.wasm)}`, "≤ 2 MB"],
   ["timer wake-ups in an idle minute", String(idleWakeups), "0"],
 ];
+if (process.env.BENCH_VERBOSE) console.error("phases (ms after navigation):", JSON.stringify(phases), "long tasks:", JSON.stringify(longTasks));
 console.log("| measure | Nudge | budget |\n|---|---|---|");
 for (const r of rows) console.log(`| ${r.join(" | ")} |`);

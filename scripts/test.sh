@@ -10,6 +10,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 . scripts/env.sh
+# Build outputs are shared by every clone on this machine (CI runs in a fresh
+# clone): a warm run then recompiles only this crate.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/nudge/target}"
 export CHROMEDRIVER=/usr/bin/chromedriver
 
 passed=0

@@ -25,6 +25,9 @@
   var script = d.currentScript;
   var data = (script && script.dataset) || {};
   var base = new URL(".", (script && script.src) || location.href);
+  var mark = function (name) {
+    try { performance.mark("nudge:" + name); } catch (e) { /* old browser */ }
+  };
   var fail = function (what, error) {
     try { console.error("[nudge] " + what, error); } catch (e) { /* no console */ }
   };
@@ -67,14 +70,18 @@
     ? Promise.resolve()
     : new Promise(function (ok) { w.addEventListener("load", ok, { once: true }); });
   var module = afterLoad.then(function () {
+    mark("import");
     return import(new URL("app/nudge.js", base).href);
   }).then(function (m) {
+    mark("instantiate");
     return m.default({ module_or_path: wasm }).then(function () { return m; });
   });
   Promise.all([module, loadConfig()]).then(function (both) {
     var m = both[0], options = both[1];
     options.establishment = data.establishment || null;
+    mark("start");
     m.start(options);
+    mark("started");
     api.memoryBytes = function () { return m.memoryBytes(); };
     forward = function (args) {
       try { m.command(Array.prototype.slice.call(args)); } catch (e) { fail("command failed", e); }

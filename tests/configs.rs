@@ -15,7 +15,11 @@ fn check(path: &str, rules: usize) {
     assert!(problems.is_empty(), "{path}: {problems:#?}");
     assert_eq!(config.rules.len(), rules, "{path}: rules kept");
     assert_eq!(config.starters.len(), 5, "{path}: starters kept");
-    assert_eq!(config.establishments.len(), 2, "{path}: establishments kept");
+    assert_eq!(
+        config.establishments.len(),
+        2,
+        "{path}: establishments kept"
+    );
 }
 
 #[test]
