@@ -63,7 +63,11 @@ mod tests {
 
     #[test]
     fn fold_agrees_with_std_on_the_ranges_it_covers() {
-        for u in (0..0x180u32).chain(0x391..0x3AC).chain(0x3B1..0x3CC).chain(0x400..0x460) {
+        for u in (0..0x180u32)
+            .chain(0x391..0x3AC)
+            .chain(0x3B1..0x3CC)
+            .chain(0x400..0x460)
+        {
             let Some(c) = char::from_u32(u) else { continue };
             if u == 0x130 {
                 continue; // std gives "i̇" (two chars); we give "i"

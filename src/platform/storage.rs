@@ -6,7 +6,6 @@
 //! every failure degrades to memory and is reported once on the console.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 /// Why a storage operation could not reach localStorage.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -26,7 +25,9 @@ pub enum StorageError {
 pub struct Store {
     prefix: String,
     local: Option<web_sys::Storage>,
-    memory: RefCell<HashMap<String, String>>,
+    /// (key, value) pairs: a handful at most, so a Vec (a HashMap's
+    /// hashing and table code cost ~6 KB of wasm).
+    memory: RefCell<Vec<(String, String)>>,
     warned: Cell<bool>,
 }
 
@@ -45,7 +46,7 @@ impl Store {
         Store {
             prefix: prefix.to_owned(),
             local,
-            memory: RefCell::new(HashMap::new()),
+            memory: RefCell::new(Vec::new()),
             warned: Cell::new(false),
         }
     }
@@ -66,7 +67,7 @@ impl Store {
     /// that localStorage refused.
     pub fn get(&self, name: &str) -> Option<String> {
         let key = self.key(name);
-        if let Some(value) = self.memory.borrow().get(&key) {
+        if let Some((_, value)) = self.memory.borrow().iter().find(|(k, _)| *k == key) {
             return Some(value.clone());
         }
         self.local
@@ -84,14 +85,10 @@ impl Store {
             None => Err(StorageError::Blocked),
         };
         let mut memory = self.memory.borrow_mut();
-        match &result {
-            Ok(()) => {
-                memory.remove(&key);
-            }
-            Err(error) => {
-                memory.insert(key, value.to_owned());
-                self.warn_once(error);
-            }
+        memory.retain(|(k, _)| *k != key);
+        if let Err(error) = &result {
+            memory.push((key, value.to_owned()));
+            self.warn_once(error);
         }
         result
     }
@@ -99,7 +96,7 @@ impl Store {
     /// Removes a value everywhere.
     pub fn remove(&self, name: &str) {
         let key = self.key(name);
-        self.memory.borrow_mut().remove(&key);
+        self.memory.borrow_mut().retain(|(k, _)| *k != key);
         if let Some(storage) = &self.local {
             let _ = storage.remove_item(&key);
         }
