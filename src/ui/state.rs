@@ -159,12 +159,32 @@ impl Texts {
     }
 }
 
+/// The upper-case form of `c` (simple mapping over ASCII, Latin-1,
+/// Latin Extended-A, basic Greek and Cyrillic; `ß` stays `ß`). Not
+/// `char::to_uppercase`: its Unicode tables cost several KB of wasm..
+pub fn upper_char(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE | 0x3B1..=0x3C1 | 0x3C3..=0x3CB | 0x430..=0x44F => {
+            u - 0x20
+        }
+        0x3C2 => 0x3A3,
+        0x131 => 'I' as u32,
+        0x101..=0x137 | 0x14B..=0x177 if u & 1 == 1 => u - 1,
+        0x13A..=0x148 | 0x17A..=0x17E if u & 1 == 0 => u - 1,
+        0xFF => 0x178,
+        0x450..=0x45F => u - 0x50,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
 /// Up to two uppercase initials of a name: "Acme Support" → "AS".
 pub fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter_map(|w| w.chars().next())
         .take(2)
-        .map(crate::engine::case::upper_char)
+        .map(upper_char)
         .collect()
 }
 
@@ -597,6 +617,23 @@ mod tests {
         assert_eq!(initials("acme  support team"), "AS");
         assert_eq!(initials("Émile"), "É");
         assert_eq!(initials("  "), "");
+        assert_eq!(initials("élodie ňovák"), "ÉŇ");
+    }
+
+    #[test]
+    fn upper_char_agrees_with_std_on_the_ranges_it_covers() {
+        for u in (0..0x180u32)
+            .chain(0x391..0x3AC)
+            .chain(0x3B1..0x3CC)
+            .chain(0x400..0x460)
+        {
+            let Some(c) = char::from_u32(u) else { continue };
+            let up: String = c.to_uppercase().collect();
+            // µ and ſ go to Greek / ASCII in std: outside what we map
+            if up.chars().count() == 1 && u != 0xB5 && u != 0x17F {
+                assert_eq!(upper_char(c).to_string(), up, "upper {:04X}", u);
+            }
+        }
     }
 
     #[test]
