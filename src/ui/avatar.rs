@@ -10,8 +10,9 @@ pub struct AvatarProps {
     pub url: Option<AttrValue>,
 }
 
-#[function_component]
-pub fn Avatar(props: &AvatarProps) -> Html {
+/// A plain function, not a component: no hooks, and each component
+/// instantiates Yew's lifecycle machinery (~1 KB of wasm).
+pub fn avatar(props: &AvatarProps) -> Html {
     match props.url.as_deref().and_then(safe_image_url) {
         Some(src) => html! { <img class="a" src={src.to_string()} alt="" /> },
         None => html! { <span class="a" aria-hidden="true">{ initials(&props.name) }</span> },

@@ -1,9 +1,9 @@
 //! The chat panel (a non-modal dialog): header, conversation, starters, composer.
 
-use super::composer::Composer;
+use super::composer::{composer, ComposerProps};
 use super::conversation::Conversation;
-use super::header::Header;
-use super::starters::Starters;
+use super::header::{header, HeaderProps};
+use super::starters::{starters, StartersProps};
 use super::state::WidgetState;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,8 +18,9 @@ pub struct PanelProps {
     pub on_starter: Callback<usize>,
 }
 
-#[function_component]
-pub fn Panel(props: &PanelProps) -> Html {
+/// A plain function, not a component: no hooks, and each component
+/// instantiates Yew's lifecycle machinery (~1 KB of wasm).
+pub fn panel(props: &PanelProps) -> Html {
     let s = &props.state;
     let texts = s.texts();
     let name = AttrValue::from(s.team_name.clone());
@@ -31,19 +32,27 @@ pub fn Panel(props: &PanelProps) -> Html {
     };
     html! {
         <div class="p" id="nudge-panel" role="dialog" aria-modal="false" aria-label={label}>
-            <Header
-                name={name.clone()}
-                {avatar}
-                status={s.team_status}
-                reply_time={s.reply_time.clone().map(AttrValue::from)}
-                {texts}
-                on_close={props.on_close.clone()}
-            />
+            { header(&HeaderProps {
+                name: name.clone(),
+                avatar,
+                status: s.team_status,
+                reply_time: s.reply_time.clone().map(AttrValue::from),
+                texts,
+                on_close: props.on_close.clone(),
+            }) }
             <Conversation messages={s.messages.clone()} team_name={name} {texts} />
             if !s.starters.is_empty() {
-                <Starters items={s.starters.clone()} label={texts.starters} on_pick={props.on_starter.clone()} />
+                { starters(&StartersProps {
+                    items: s.starters.clone(),
+                    label: texts.starters.into(),
+                    on_pick: props.on_starter.clone(),
+                }) }
             }
-            <Composer {texts} node_ref={props.composer_ref.clone()} on_send={props.on_send.clone()} />
+            { composer(&ComposerProps {
+                texts,
+                node_ref: props.composer_ref.clone(),
+                on_send: props.on_send.clone(),
+            }) }
         </div>
     }
 }

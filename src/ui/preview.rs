@@ -1,6 +1,6 @@
 //! The proactive preview: a small bubble over the launcher.
 
-use super::avatar::Avatar;
+use super::avatar::{avatar, AvatarProps};
 use super::icons::{icon, CLOSE};
 use super::state::Bubble;
 use yew::prelude::*;
@@ -18,14 +18,15 @@ pub struct PreviewProps {
     pub on_dismiss: Callback<String>,
 }
 
-#[function_component]
-pub fn Preview(props: &PreviewProps) -> Html {
+/// A plain function, not a component: no hooks, and each component
+/// instantiates Yew's lifecycle machinery (~1 KB of wasm).
+pub fn preview(props: &PreviewProps) -> Html {
     let id = &props.bubble.id;
     let (i1, i2) = (id.clone(), id.clone());
     html! {
         <div class="pv">
             <button type="button" class="pb" onclick={props.on_open.reform(move |_| i1.clone())}>
-                <Avatar name={props.team_name.clone()} url={props.avatar.clone()} />
+                { avatar(&AvatarProps { name: props.team_name.clone(), url: props.avatar.clone() }) }
                 <span class="pt">{ props.bubble.text.clone() }</span>
             </button>
             <button
@@ -43,6 +44,12 @@ pub fn Preview(props: &PreviewProps) -> Html {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;
+
+    /// Mounts `preview` as a component for the tests.
+    #[function_component]
+    fn Preview(props: &PreviewProps) -> Html {
+        preview(props)
+    }
     use crate::ui::state::Author;
     use crate::ui::testing::{recorder, Mounted};
     use wasm_bindgen_test::wasm_bindgen_test;

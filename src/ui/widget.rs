@@ -7,9 +7,9 @@
 //! back to the launcher when it closes, unless the visitor has meanwhile put
 //! the focus somewhere else on the page.
 
-use super::launcher::Launcher;
-use super::panel::Panel;
-use super::preview::Preview;
+use super::launcher::{launcher, LauncherProps};
+use super::panel::{panel, PanelProps};
+use super::preview::{preview, PreviewProps};
 use super::state::WidgetState;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -88,36 +88,34 @@ pub fn Widget(props: &WidgetProps) -> Html {
         })
     };
     let preview = s.preview.as_ref().filter(|_| !s.open).map(|b| {
-        html! {
-            <Preview
-                bubble={b.clone()}
-                team_name={s.team_name.clone()}
-                avatar={s.avatar.clone().map(AttrValue::from)}
-                dismiss_label={texts.dismiss}
-                on_open={props.on_preview_open.clone()}
-                on_dismiss={props.on_preview_dismiss.clone()}
-            />
-        }
+        preview(&PreviewProps {
+            bubble: b.clone(),
+            team_name: s.team_name.clone().into(),
+            avatar: s.avatar.clone().map(AttrValue::from),
+            dismiss_label: texts.dismiss.into(),
+            on_open: props.on_preview_open.clone(),
+            on_dismiss: props.on_preview_dismiss.clone(),
+        })
     });
     html! {
         <div class={classes!("n", s.open.then_some("o"), s.mobile.then_some("mob"))} {onkeydown}>
             if s.open {
-                <Panel
-                    state={s.clone()}
-                    composer_ref={composer_ref}
-                    on_close={props.on_close.clone()}
-                    on_send={props.on_send.clone()}
-                    on_starter={props.on_starter.clone()}
-                />
+                { panel(&PanelProps {
+                    state: s.clone(),
+                    composer_ref,
+                    on_close: props.on_close.clone(),
+                    on_send: props.on_send.clone(),
+                    on_starter: props.on_starter.clone(),
+                }) }
             }
             <div class="pw" aria-live="polite">{ preview }</div>
-            <Launcher
-                open={s.open}
-                unread={s.unread}
-                label={texts.launcher_label(s.open, s.unread)}
-                node_ref={launcher_ref}
-                on_click={props.on_toggle.clone()}
-            />
+            { launcher(&LauncherProps {
+                open: s.open,
+                unread: s.unread,
+                label: texts.launcher_label(s.open, s.unread).into(),
+                node_ref: launcher_ref,
+                on_click: props.on_toggle.clone(),
+            }) }
         </div>
     }
 }
