@@ -165,3 +165,16 @@ test("a second tab does not re-fire a once-per-visitor message", async () => {
   assert.deepEqual(await second.evaluate(() => window.fired), []);
   await context.close();
 });
+
+test("the conversation is the same in every open tab", async () => {
+  const context = await env.browser.newContext();
+  const url = env.page("/tabs-chat", hostPage({ config: partoo }));
+  const first = await visit(context, url, { clock: false });
+  const second = await visit(context, url, { clock: false });
+  await first.evaluate(() => window.Nudge("send", "Bonjour depuis l'onglet 1"));
+  await second.waitForTimeout(300);
+  await widget(second).locator("button.l").click();
+  await second.waitForTimeout(200);
+  assert.ok((await conversation(second)).includes("Bonjour depuis l'onglet 1"), JSON.stringify(await conversation(second)));
+  await context.close();
+});
