@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where the wasm's bytes go: a release build with names kept, optimised like
-# Trunk does (-Oz), then twiggy's top items and a per-module summary.
+# Trunk does (index.html), then twiggy's top items and a per-module summary.
 # Needs twiggy (`cargo install twiggy --root ~/.cache/nudge/tools`). Not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,8 +9,8 @@ out=${1:-/tmp/nudge-size}
 mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown --lib --locked --offline -q
 wasm-bindgen --target web --keep-debug --out-dir "$out" target/wasm32-unknown-unknown/release/nudge.wasm
-wasm-opt -Oz -g "$out/nudge_bg.wasm" -o "$out/named.wasm"
-wasm-opt -Oz "$out/nudge_bg.wasm" -o "$out/plain.wasm"
+wasm-opt -O1 --merge-similar-functions -Oz --converge -g "$out/nudge_bg.wasm" -o "$out/named.wasm"
+wasm-opt -O1 --merge-similar-functions -Oz --converge "$out/nudge_bg.wasm" -o "$out/plain.wasm"
 node -e '
 const { brotliCompressSync, constants } = require("zlib"); const fs = require("fs");
 const b = (p) => brotliCompressSync(fs.readFileSync(p), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
