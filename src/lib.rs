@@ -14,7 +14,7 @@
 
 pub mod engine;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
