@@ -183,7 +183,7 @@ impl StrMatch {
     pub fn test(&self, text: &str, lc: &str, patterns: &dyn Patterns) -> bool {
         match self {
             StrMatch::Equals(s) => lc == s,
-            StrMatch::Contains(s) => lc.contains(s.as_str()),
+            StrMatch::Contains(s) => super::find_str(lc, s).is_some(),
             StrMatch::StartsWith(s) => lc.starts_with(s.as_str()),
             StrMatch::EndsWith(s) => lc.ends_with(s.as_str()),
             StrMatch::Wildcard(s) => wildcard(s, lc),

@@ -447,7 +447,7 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
 /// A string that is inserted into texts: it may not contain placeholders.
 fn plain(ck: &mut Checker, v: &Value, path: &str) -> String {
     match ck.string(v, path) {
-        Some(s) if s.contains("{{") => {
+        Some(s) if super::find_str(&s, "{{").is_some() => {
             ck.error(path, "placeholders are not allowed here".to_string());
             String::new()
         }
@@ -492,7 +492,7 @@ fn decode_establishments(ck: &mut Checker, v: &Value) -> Vec<Establishment> {
         for (k, val) in fields {
             let fp = join(&p, k);
             match val {
-                Value::String(s) if s.contains("{{") => {
+                Value::String(s) if super::find_str(&s, "{{").is_some() => {
                     ck.error(
                         &fp,
                         "placeholders are not allowed in establishment facts".to_string(),

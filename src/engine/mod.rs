@@ -27,6 +27,17 @@ mod harness;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
+/// The byte offset of the first `needle` in `hay`. A naive search: the
+/// texts are short (URLs, titles, templates), and `str::find` / `contains`
+/// with a `&str` pattern bring in the Two-Way searcher (~2 KB of wasm).
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w == n)
+}
+
 /// The stable sorted order of `n` items compared by `less` on their
 /// indexes: a bottom-up merge sort, O(n log n), compiled once for the crate.
 fn sorted_order(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
@@ -94,6 +105,15 @@ pub use validate::{Diagnostic, Severity};
 
 #[cfg(test)]
 mod sort_tests {
+    #[test]
+    fn find_str_finds_the_first_occurrence() {
+        assert_eq!(super::find_str("a{{b}}{{c}}", "{{"), Some(1));
+        assert_eq!(super::find_str("vélo rouge", "rouge"), Some(6));
+        assert_eq!(super::find_str("ab", "abc"), None);
+        assert_eq!(super::find_str("", "a"), None);
+        assert_eq!(super::find_str("abc", ""), Some(0));
+    }
+
     #[test]
     fn sort_small_is_a_stable_sort() {
         let mut seed = 7u32;

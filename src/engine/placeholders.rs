@@ -50,12 +50,12 @@ impl Template {
         let mut parts = Vec::new();
         let mut rest = text;
         let mut errors: Vec<String> = Vec::new();
-        while let Some(start) = rest.find("{{") {
+        while let Some(start) = super::find_str(rest, "{{") {
             if start > 0 {
                 parts.push(Part::Text(rest[..start].to_string()));
             }
             let after = &rest[start + 2..];
-            let end = match after.find("}}") {
+            let end = match super::find_str(after, "}}") {
                 Some(e) => e,
                 None => {
                     errors.push("unterminated placeholder \"{{\"; expected \"}}\"".to_string());
