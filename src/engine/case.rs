@@ -1,9 +1,10 @@
-//! A small case mapping of our own, instead of `str::to_lowercase`, whose full Unicode tables cost ~30 KB of wasm.
+//! A small lower-case mapping of our own, instead of `str::to_lowercase`,
+//! whose full Unicode tables cost ~30 KB of wasm.
 //!
 //! Covers ASCII, Latin-1 Supplement, Latin Extended-A (French, German,
 //! Spanish, Czech, Polish, …), basic Greek and Cyrillic: enough for URLs,
 //! page titles and names. Other characters are left as they are. One char
-//! always maps to one char .
+//! always maps to one char.
 
 /// The lower-case form of `c` (simple mapping).
 pub fn lower_char(c: char) -> char {
