@@ -613,7 +613,10 @@ fn parse_one(
                         if ck.establishment_ids.contains(&id) {
                             ids.push(id);
                         } else {
-                            let known = ck.establishment_ids.join(", ");
+                            let known = super::validate::join_all(
+                                &mut ck.establishment_ids.iter().map(String::as_str),
+                                ", ",
+                            );
                             ck.error(
                                 &p,
                                 format!(

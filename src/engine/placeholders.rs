@@ -76,7 +76,10 @@ impl Template {
         if errors.is_empty() {
             Ok(Template { parts })
         } else {
-            Err(errors.join("; "))
+            Err(super::validate::join_all(
+                &mut errors.iter().map(String::as_str),
+                "; ",
+            ))
         }
     }
 
@@ -133,7 +136,7 @@ fn placeholder(name: &str, known_fact: &dyn Fn(&str) -> bool) -> Result<Part, St
         Err(format!(
             "unknown placeholder \"{{{{{}}}}}\"; expected one of {}",
             name,
-            PLACEHOLDERS.join(", ")
+            super::validate::one_of(PLACEHOLDERS)
         ))
     };
     match (ns, key) {

@@ -58,7 +58,20 @@ pub fn index(path: &str, i: usize) -> String {
 
 /// "a, b, c" for "expected one of" messages.
 pub fn one_of(names: &[&str]) -> String {
-    names.join(", ")
+    join_all(&mut names.iter().copied(), ", ")
+}
+
+/// `items` separated by `sep`. Non-generic: `[T]::join` is compiled once
+/// per element type.
+pub fn join_all<'a>(items: &mut dyn Iterator<Item = &'a str>, sep: &str) -> String {
+    let mut s = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            s.push_str(sep);
+        }
+        s.push_str(item);
+    }
+    s
 }
 
 /// Collects diagnostics while decoding; owns nothing else but the patterns.

@@ -29,7 +29,7 @@ impl Subscribers {
         if !EVENT_NAMES.contains(&name) {
             return Err(format!(
                 "unknown event \"{name}\"; expected one of {}",
-                EVENT_NAMES.join(", ")
+                crate::engine::validate::one_of(&EVENT_NAMES)
             ));
         }
         self.list.push((name.to_owned(), callback));
