@@ -24,17 +24,23 @@ pub fn Conversation(props: &ConversationProps) -> Html {
         });
     }
     let bubble = |b: &Bubble| {
-        let (class, who) = match b.author {
-            Author::Visitor => ("g v", AttrValue::from(props.texts.you)),
-            Author::Agent => ("g ag", props.team_name.clone()),
-            Author::Bot => ("g", props.team_name.clone()),
+        let who = match b.author {
+            Author::Visitor => AttrValue::from(props.texts.you),
+            _ => props.team_name.clone(),
         };
-        html! {
-            <div key={b.id.clone()} class={class}>
+        let inner = html! {
+            <>
                 <span class="sr">{ who }{ ": " }</span>
                 { b.text.clone() }
                 <span class="t">{ b.time.clone() }</span>
-            </div>
+            </>
+        };
+        let key = b.id.clone();
+        // Literal classes: a computed `class={..}` brings in Yew's `Classes`.
+        match b.author {
+            Author::Visitor => html! { <div {key} class="g v">{ inner }</div> },
+            Author::Agent => html! { <div {key} class="g ag">{ inner }</div> },
+            Author::Bot => html! { <div {key} class="g">{ inner }</div> },
         }
     };
     html! {

@@ -20,17 +20,18 @@ pub struct HeaderProps {
 /// A plain function, not a component: no hooks, and each component
 /// instantiates Yew's lifecycle machinery (~1 KB of wasm).
 pub fn header(props: &HeaderProps) -> Html {
+    // Literal classes: a computed `class={..}` brings in Yew's `Classes`.
     let dot = match props.status {
-        TeamStatus::Online => "d",
-        TeamStatus::Busy => "d busy",
-        TeamStatus::Offline => "d off",
+        TeamStatus::Online => html! { <span class="d" aria-hidden="true"></span> },
+        TeamStatus::Busy => html! { <span class="d busy" aria-hidden="true"></span> },
+        TeamStatus::Offline => html! { <span class="d off" aria-hidden="true"></span> },
     };
     html! {
         <div class="h">
             { avatar(&AvatarProps { name: props.name.clone(), url: props.avatar.clone() }) }
             <div class="hi">
                 <h2>{ props.name.clone() }</h2>
-                <p class="s"><span class={dot} aria-hidden="true"></span>{ props.texts.status(props.status) }</p>
+                <p class="s">{ dot }{ props.texts.status(props.status) }</p>
                 if let Some(reply) = &props.reply_time {
                     <p class="s">{ reply.clone() }</p>
                 }

@@ -97,8 +97,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             on_dismiss: props.on_preview_dismiss.clone(),
         })
     });
-    html! {
-        <div class={classes!("n", s.open.then_some("o"), s.mobile.then_some("mob"))} {onkeydown}>
+    let children = html! {
+        <>
             if s.open {
                 { panel(&PanelProps {
                     state: s.clone(),
@@ -116,7 +116,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 node_ref: launcher_ref,
                 on_click: props.on_toggle.clone(),
             }) }
-        </div>
+        </>
+    };
+    // Literal classes only: a computed `class={..}` goes through Yew's
+    // `Classes` (an IndexSet), whose code costs ~1.5 KB brotli.
+    match (s.open, s.mobile) {
+        (false, false) => html! { <div class="n" {onkeydown}>{ children }</div> },
+        (true, false) => html! { <div class="n o" {onkeydown}>{ children }</div> },
+        (false, true) => html! { <div class="n mob" {onkeydown}>{ children }</div> },
+        (true, true) => html! { <div class="n o mob" {onkeydown}>{ children }</div> },
     }
 }
 
