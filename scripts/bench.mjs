@@ -27,7 +27,10 @@ const config = {
 const probe = () => {
   window.__bench = { launcher: null, longTasks: [], wakeups: 0 };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__bench.longTasks.push(Math.round(e.duration));
+    for (const e of list.getEntries()) {
+      window.__bench.longTasks.push(Math.round(e.duration));
+      (window.__bench.longTaskAt ||= []).push(Math.round(e.startTime) + "+" + Math.round(e.duration));
+    }
   }).observe({ type: "longtask", buffered: true });
   const watchShadow = (root) => {
     const seen = () => root.querySelector(".l") && (window.__bench.launcher = performance.now());
@@ -52,7 +55,7 @@ const env = await start();
 const withWidget = env.page("/bench.html", hostPage({ config }));
 const blank = env.page("/blank.html", `<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>`);
 
-const launcher = [], loadWith = [], loadWithout = [], longTasks = [], phases = [];
+const launcher = [], warmLauncher = [], loadWith = [], loadWithout = [], longTasks = [], phases = [];
 for (let i = 0; i < runs; i++) {
   for (const [url, sink] of [[blank, loadWithout], [withWidget, loadWith]]) {
     const context = await env.browser.newContext();
@@ -64,10 +67,18 @@ for (let i = 0; i < runs; i++) {
       launcher.push(await page.evaluate(() => window.__bench.launcher));
       await page.waitForTimeout(300);
       longTasks.push(...(await page.evaluate(() => window.__bench.longTasks)));
-      phases.push(await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark")
-        .filter((m) => m.name.startsWith("nudge:")).map((m) => [m.name.slice(6), Math.round(m.startTime)]))));
+      phases.push(await page.evaluate(() => ({ ...Object.fromEntries(performance.getEntriesByType("mark")
+        .filter((m) => m.name.startsWith("nudge:")).map((m) => [m.name.slice(6), Math.round(m.startTime)])),
+        launcher: Math.round(window.__bench.launcher), longTasks: window.__bench.longTaskAt || [],
+        load: Math.round(performance.getEntriesByType("navigation")[0].loadEventStart) })));
     }
     sink.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventStart));
+    if (url === withWidget) {
+      // A second page view of the same visitor: HTTP cache and compiled wasm warm.
+      await page.goto(url, { waitUntil: "load" });
+      await page.waitForFunction(() => window.__bench.launcher !== null, null, { timeout: 10_000 });
+      warmLauncher.push(await page.evaluate(() => window.__bench.launcher));
+    }
     await context.close();
   }
 }
@@ -109,7 +120,8 @@ const ms = (n) => n.toFixed(0) + " ms";
 const rows = [
   ["download, brotli (loader + JS glue + wasm, CSS inside)", kb(sizes.total.brotli), "≤ 100 KB"],
   ...sizes.rows.map((r) => [`  ${r.name} (raw / gzip / brotli)`, `${kb(r.raw)} / ${kb(r.gzip)} / ${kb(r.brotli)}`, ""]),
-  ["launcher in the DOM after navigation (median of " + runs + ")", ms(median(launcher)), "≤ 120 ms"],
+  ["launcher in the DOM after navigation, first visit, cold cache (median of " + runs + ")", ms(median(launcher)), "≤ 120 ms"],
+  ["launcher in the DOM after navigation, next page view, warm cache (median)", ms(median(warmLauncher)), "≤ 120 ms"],
   ["host `load` event, blank page without / with the widget (median)", `${ms(median(loadWithout))} / ${ms(median(loadWith))}`, "not delayed"],
   ["long tasks (> 50 ms) during start-up, all runs", longTasks.length ? `${longTasks.length} (max ${Math.max(...longTasks)} ms)` : "0", "0"],
   ["JS heap added + wasm memory", `${kb(Math.max(0, heapWith.usedSize - heapWithout.usedSize))} + ${kb(heapWith.wasm)} = ${kb(Math.max(0, heapWith.usedSize - heapWithout.usedSize) + heapWith.wasm)}`, "≤ 2 MB"],

@@ -61,20 +61,21 @@
     });
   }
 
-  // The wasm and the config are fetched at once (a fetch never delays the
-  // host page's load event); the module is imported and the wasm compiled
-  // once the page has loaded, so the widget never holds up `load`.
-  var wasm = fetch(new URL("app/nudge_bg.wasm", base).href, { credentials: "omit" });
-  wasm.catch(function () { /* reported by init below */ });
+  // The module, the wasm and the config are fetched and compiled at once
+  // (none of that delays the host page's load event); the widget itself
+  // starts once the page has loaded, so its first render never holds up
+  // `load` either.
   var afterLoad = d.readyState === "complete"
     ? Promise.resolve()
     : new Promise(function (ok) { w.addEventListener("load", ok, { once: true }); });
-  var module = afterLoad.then(function () {
-    mark("import");
-    return import(new URL("app/nudge.js", base).href);
-  }).then(function (m) {
+  mark("import");
+  var module = import(new URL("app/nudge.js", base).href).then(function (m) {
     mark("instantiate");
-    return m.default({ module_or_path: wasm }).then(function () { return m; });
+    return m.default({ module_or_path: new URL("app/nudge_bg.wasm", base) })
+      .then(function () { return afterLoad; })
+      // A task of its own for the start (no long task with instantiation).
+      .then(function () { return new Promise(function (ok) { setTimeout(ok, 0); }); })
+      .then(function () { return m; });
   });
   Promise.all([module, loadConfig()]).then(function (both) {
     var m = both[0], options = both[1];

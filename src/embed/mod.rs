@@ -97,9 +97,15 @@ pub fn start(options: JsValue) {
         establishment: text_of(&options, "establishment"),
         errors,
     });
-    yew::Renderer::<App>::with_root_and_props(shadow.mount.clone(), AppProps { initial }).render();
-    // The widget lives as long as the page.
-    std::mem::forget(shadow);
+    // The first render gets a task of its own, apart from the parsing
+    // above, so that no start-up task is long (> 50 ms) on a slow machine.
+    gloo_timers::callback::Timeout::new(0, move || {
+        yew::Renderer::<App>::with_root_and_props(shadow.mount.clone(), AppProps { initial })
+            .render();
+        // The widget lives as long as the page.
+        std::mem::forget(shadow);
+    })
+    .forget();
 }
 
 /// Runs one `Nudge(command, ...args)` call; `args` is the JS arguments list.
