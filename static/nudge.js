@@ -61,19 +61,19 @@
     });
   }
 
-  // The module, the wasm and the config are fetched and compiled at once
-  // (none of that delays the host page's load event); the widget itself
-  // starts once the page has loaded, so its first render never holds up
-  // `load` either.
+  // Nothing heavy happens before the host page's `load` event: the module is
+  // imported and the wasm fetched and compiled (streaming) once the page has
+  // loaded, and the widget starts in a task of its own after that, so the
+  // widget never delays `load` and never makes a long task out of it.
   var afterLoad = d.readyState === "complete"
     ? Promise.resolve()
     : new Promise(function (ok) { w.addEventListener("load", ok, { once: true }); });
-  mark("import");
-  var module = import(new URL("app/nudge.js", base).href).then(function (m) {
+  var module = afterLoad.then(function () {
+    mark("import");
+    return import(new URL("app/nudge.js", base).href);
+  }).then(function (m) {
     mark("instantiate");
     return m.default({ module_or_path: new URL("app/nudge_bg.wasm", base) })
-      .then(function () { return afterLoad; })
-      // A task of its own for the start (no long task with instantiation).
       .then(function () { return new Promise(function (ok) { setTimeout(ok, 0); }); })
       .then(function () { return m; });
   });

@@ -1,0 +1,1 @@
+/* An empty script: the benchmark's baseline for what a script tag costs. */
