@@ -57,7 +57,11 @@ pub fn start(options: JsValue) {
                 for diagnostic in &diagnostics {
                     report(format!("[nudge] {source}: {diagnostic}"), false);
                 }
-                let _ = store.set(LAST_GOOD_CONFIG_KEY, &text);
+                // Remembered for the day the config cannot be loaded; not
+                // rewritten on every page view when it has not changed.
+                if store.get(LAST_GOOD_CONFIG_KEY).as_deref() != Some(text.as_str()) {
+                    let _ = store.set(LAST_GOOD_CONFIG_KEY, &text);
+                }
                 Some((config, patterns))
             }
             Err(diagnostic) => {
