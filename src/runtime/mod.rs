@@ -71,6 +71,8 @@ pub struct Runtime {
     watchers: Watchers,
     time: TimeBase,
     errors: Vec<String>,
+    /// Start-up events owed to late subscribers, delivered by [`pump`].
+    catch_up: Vec<(js_sys::Function, JsValue)>,
 }
 
 /// Maps real time (`Date.now()`) to the widget's time, which runs faster in
@@ -134,10 +136,16 @@ fn pump() {
         let Some(command) = QUEUE.with(|q| q.borrow_mut().pop_front()) else {
             break;
         };
-        let pending = RUNTIME.with(|cell| match cell.borrow_mut().as_mut() {
-            Some(runtime) => runtime.handle(command),
-            None => Vec::new(),
+        let (pending, catch_up) = RUNTIME.with(|cell| match cell.borrow_mut().as_mut() {
+            Some(runtime) => {
+                let pending = runtime.handle(command);
+                (pending, std::mem::take(&mut runtime.catch_up))
+            }
+            None => (Vec::new(), Vec::new()),
         });
+        for (callback, detail) in catch_up {
+            events::deliver(vec![callback], &detail);
+        }
         // Subscribers run with the runtime released: they may call Nudge().
         for event in pending {
             let callbacks = RUNTIME.with(|cell| {
@@ -208,6 +216,7 @@ fn install_now(boot: Boot, clock: SiteClock) {
         watchers: Watchers::default(),
         time,
         errors: boot.errors,
+        catch_up: Vec::new(),
     };
     let page = engine::PageInfo {
         url: crate::platform::url::current_url(),
@@ -309,13 +318,16 @@ impl Runtime {
             Command::On(name, callback) => {
                 // Late subscribers still hear about start-up: `ready` and the
                 // config problems happened before any `Nudge('on')` replayed.
+                // They are told once the runtime is released, like every event.
                 let single = callback.clone();
                 match self.subscribers.on(&name, callback) {
-                    Ok(()) if name == "ready" => events::deliver(vec![single], &JsValue::UNDEFINED),
+                    Ok(()) if name == "ready" => {
+                        self.catch_up.push((single, JsValue::UNDEFINED));
+                    }
                     Ok(()) if name == "error" => {
                         for message in &self.errors {
                             let detail = events::object(&[("message", message.into())]);
-                            events::deliver(vec![single.clone()], &detail);
+                            self.catch_up.push((single.clone(), detail));
                         }
                     }
                     Ok(()) => {}
