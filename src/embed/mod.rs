@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::platform::dom;
 use crate::runtime::choice::Fetched;
-use crate::runtime::startup::{self, Lifecycle, Request};
+use crate::runtime::startup::{self, Lifecycle, Request, Shell};
 use crate::runtime;
 
 fn text_of(options: &JsValue, key: &str) -> Option<String> {
@@ -24,12 +24,29 @@ fn text_of(options: &JsValue, key: &str) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
+fn value_of(options: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// Boots the widget; true when it runs (false: no usable config, said on
-/// the console). `options`: `{ config, source, error, establishment }` where
-/// `config` is the JSON text (absent when it could not be loaded), `source`
-/// says where it came from and `error` why it could not be loaded.
+/// the console). `options`: `{ config, source, error, establishment, root,
+/// drawn, theme, restyle, hidden }` where `config` is the JSON text (absent
+/// when it could not be loaded), `source` says where it came from and
+/// `error` why it could not be loaded; `root` is the shadow root the loader
+/// drew, `drawn` its pre-drawn launcher, `theme` the theme CSS it used,
+/// `restyle(css)` replaces that CSS, `hidden` says `Nudge('hide')` was called.
 #[wasm_bindgen]
 pub fn start(options: JsValue) -> bool {
+    use wasm_bindgen::JsCast;
+    let shell = value_of(&options, "root")
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .map(|root| Shell {
+            root,
+            drawn: value_of(&options, "drawn").dyn_into().ok(),
+            theme: text_of(&options, "theme").unwrap_or_default(),
+            restyle: value_of(&options, "restyle").dyn_into().ok(),
+        });
     startup::start(Request {
         fetched: Fetched {
             source: text_of(&options, "source").unwrap_or_default(),
@@ -37,6 +54,8 @@ pub fn start(options: JsValue) -> bool {
             error: text_of(&options, "error"),
         },
         establishment: text_of(&options, "establishment"),
+        shell,
+        hidden: value_of(&options, "hidden").is_truthy(),
     })
 }
 

@@ -21,6 +21,9 @@ pub const LAST_GOOD_CONFIG_KEY: &str = "config";
 /// Viewports narrower than this get the full-screen panel.
 pub const MOBILE_MAX_WIDTH: u32 = 480;
 
+/// The id of the widget's host element (created by the loader).
+pub const HOST_ID: &str = "nudge-widget";
+
 /// How many non-fatal config problems are printed one by one; the rest are
 /// counted in one last line (10 000 broken rules must not print 10 000
 /// warnings nor make a long task).
@@ -274,5 +277,81 @@ mod tests {
         let choice = choose(&fetched(Some(&text), None), None);
         assert_eq!(choice.reports.len(), SHOWN_PROBLEMS);
         assert!(!choice.reports.iter().any(|r| r.message.contains("not shown")));
+    }
+}
+
+/// The loader's copy of what it draws before the wasm runs, generated here
+/// from the widget's own sources; the test fails when it is stale.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod loader_copy {
+    use super::*;
+    use crate::ui::{icons, state, theme};
+
+    const BEGIN: &str = "  // BEGIN GENERATED";
+    const END: &str = "  // END GENERATED\n";
+
+    /// A JS string literal, ASCII only (the loader may be served without a charset).
+    fn js(text: &str) -> String {
+        let mut out = String::from("\"");
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                ' '..='~' => out.push(c),
+                _ => {
+                    let mut units = [0u16; 2];
+                    for unit in c.encode_utf16(&mut units) {
+                        out.push_str(&format!("\\u{unit:04x}"));
+                    }
+                }
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    fn generated() -> String {
+        let theme = theme::Theme::default();
+        [
+            format!("{BEGIN} by src/runtime/choice.rs from src/ui; do not edit (NUDGE_UPDATE=1 cargo test --lib loader_copy)"),
+            format!("  var CSS = {};", js(theme::BASE_CSS)),
+            format!("  var CHAT_ICON = {};", js(icons::CHAT)),
+            format!(
+                "  var LABELS = {{ en: {}, fr: {} }};",
+                js(&state::EN.launcher_label(false, 0)),
+                js(&state::FR.launcher_label(false, 0))
+            ),
+            format!("  var DEFAULT_ACCENT = {};", js(&theme.color)),
+            format!("  var DEFAULT_Z = {};", theme.z_index),
+            format!("  var MOBILE_MAX_WIDTH = {MOBILE_MAX_WIDTH};"),
+            format!("  var HOST_ID = {};", js(HOST_ID)),
+            format!("  var CACHE_KEY = {};", js(&format!("{STORE_PREFIX}{LAST_GOOD_CONFIG_KEY}"))),
+            END.to_string(),
+        ]
+        .join("\n")
+    }
+
+    #[test]
+    fn the_loader_draws_its_launcher_from_the_widget_s_own_css_icon_and_labels() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/nudge.js");
+        let text = std::fs::read_to_string(path).expect("static/nudge.js is readable");
+        let start = text.find(BEGIN).expect("static/nudge.js has a generated section");
+        let end = start + text[start..].find(END).expect("the generated section ends") + END.len();
+        let expected = generated();
+        if text[start..end] == expected {
+            return;
+        }
+        if std::env::var_os("NUDGE_UPDATE").is_some() {
+            let updated = format!("{}{expected}{}", &text[..start], &text[end..]);
+            std::fs::write(path, updated).expect("static/nudge.js is writable");
+        } else {
+            panic!("static/nudge.js's generated section is stale: run NUDGE_UPDATE=1 cargo test --lib loader_copy");
+        }
+    }
+
+    #[test]
+    fn js_strings_escape_quotes_backslashes_and_non_ascii() {
+        assert_eq!(js("a\"b\\c\né😀"), "\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\"");
     }
 }

@@ -15,6 +15,7 @@ use super::choice::{self, Fetched, LAST_GOOD_CONFIG_KEY, MOBILE_MAX_WIDTH, STORE
 use super::patterns::BrowserPatterns;
 use super::{app::App, app::AppProps, install, theme_of, view, Boot};
 use crate::platform::dom;
+use wasm_bindgen::{JsCast, JsValue};
 use crate::platform::storage::Store;
 
 /// What the loader hands over.
@@ -23,6 +24,23 @@ pub struct Request {
     pub fetched: Fetched,
     /// `data-establishment`.
     pub establishment: Option<String>,
+    /// What the loader drew (None: it could not draw).
+    pub shell: Option<Shell>,
+    /// `Nudge('hide')` was called before the widget ran.
+    pub hidden: bool,
+}
+
+/// The shadow root the loader drew before the wasm ran, adopted as is.
+pub struct Shell {
+    /// The widget's shadow root, its stylesheet installed.
+    pub root: web_sys::ShadowRoot,
+    /// The pre-drawn launcher's wrapper, removed in the frame the widget's
+    /// own launcher appears.
+    pub drawn: Option<web_sys::Element>,
+    /// The theme CSS the loader used.
+    pub theme: String,
+    /// `restyle(css)`: replaces the loader's theme CSS.
+    pub restyle: Option<js_sys::Function>,
 }
 
 /// Where the widget is in its life.
@@ -81,16 +99,29 @@ fn start_now(request: Request) -> bool {
     let Some((config, patterns, _)) = choice.config else {
         return false;
     };
-    let css = crate::ui::theme::stylesheet(&theme_of(&config));
-    let shadow = match dom::mount_shadow_host(&css) {
-        Ok(shadow) => shadow,
-        Err(error) => {
-            dom::error(&format!("[nudge] {error}"));
-            return false;
+    let Some(shell) = request.shell else {
+        dom::error("[nudge] the widget could not be drawn (no document body, or no shadow root)");
+        return false;
+    };
+    // The loader drew with the same rules; they can only differ when it
+    // guessed before the config arrived or the config was refused.
+    let theme = crate::ui::theme::theme_css(&theme_of(&config));
+    if theme != shell.theme {
+        if let Some(restyle) = &shell.restyle {
+            let _ = restyle.call1(&JsValue::NULL, &theme.into());
         }
+    }
+    let Some(mount) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+        .filter(|mount| shell.root.append_child(mount).is_ok())
+    else {
+        dom::error("[nudge] the widget could not be mounted");
+        return false;
     };
     let mobile = dom::viewport_width() < MOBILE_MAX_WIDTH;
-    let initial = view::initial_state(&config, &dom::browser_language(), mobile);
+    let mut initial = view::initial_state(&config, &dom::browser_language(), mobile);
+    initial.visible = !request.hidden;
     install(Boot {
         config,
         patterns: Box::new(patterns),
@@ -101,11 +132,36 @@ fn start_now(request: Request) -> bool {
     // The first render gets a task of its own, apart from the parsing
     // above, so that no start-up task is long (> 50 ms) on a slow machine.
     gloo_timers::callback::Timeout::new(0, move || {
-        yew::Renderer::<App>::with_root_and_props(shadow.mount.clone(), AppProps { initial })
+        let on_mounted = {
+            let (root, drawn, mount) = (shell.root.clone(), shell.drawn.clone(), mount.clone());
+            yew::Callback::from(move |()| take_over(&root, drawn.clone(), &mount))
+        };
+        yew::Renderer::<App>::with_root_and_props(mount, AppProps { initial, on_mounted })
             .render();
-        // The widget lives as long as the page.
-        std::mem::forget(shadow);
     })
     .forget();
     true
+}
+
+/// The widget's first render is in the DOM: the pre-drawn launcher goes, in
+/// the same task (no frame shows both, or neither), and the focus follows
+/// if the visitor had put it on the pre-drawn one.
+fn take_over(root: &web_sys::ShadowRoot, drawn: Option<web_sys::Element>, mount: &web_sys::Element) {
+    let Some(drawn) = drawn else {
+        return;
+    };
+    let focused = root
+        .active_element()
+        .is_some_and(|active| drawn.contains(Some(&active)));
+    drawn.remove();
+    if focused {
+        if let Some(launcher) = mount
+            .query_selector(".l")
+            .ok()
+            .flatten()
+            .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = launcher.focus();
+        }
+    }
 }
