@@ -22,10 +22,18 @@ pub const ROOT_FIELDS: &[&str] = &[
     "welcome_message",
     "absence_message",
     "starters",
+    "message_sets",
     "presets",
     "auto_messages",
     "behaviour",
     "ui",
+];
+pub const MESSAGE_SET_FIELDS: &[&str] = &[
+    "establishments",
+    "welcome_message",
+    "absence_message",
+    "starters",
+    "business_hours",
 ];
 pub const SITE_FIELDS: &[&str] = &["name", "language", "time_zone"];
 pub const TEAM_FIELDS: &[&str] = &["name", "status", "avatar", "reply_time"];
@@ -47,6 +55,26 @@ pub const BEHAVIOUR_FIELDS: &[&str] = &[
 ];
 pub const EXCEPTION_FIELDS: &[&str] = &["date", "hours"];
 pub const UI_POSITIONS: &[&str] = &["right", "left"];
+pub const UI_FIELDS: &[&str] = &["color", "position", "z_index", "language", "texts"];
+/// The interface texts `ui.texts` may replace (the UI's `Texts::slot`
+/// knows the same keys; a test checks it).
+pub const UI_TEXT_KEYS: &[&str] = &[
+    "launcher_label",
+    "close_label",
+    "unread_one",
+    "unread_many",
+    "dismiss_label",
+    "status_online",
+    "status_busy",
+    "status_offline",
+    "conversation_label",
+    "starters_label",
+    "message_label",
+    "placeholder",
+    "send_label",
+    "you_label",
+    "reply_time",
+];
 /// Trigger types and their parameter (None = no parameter).
 pub const TRIGGERS: &[(&str, Option<&str>)] = &[
     ("time_on_page", Some("seconds")),
@@ -176,6 +204,19 @@ pub struct Team {
     pub reply_time: String,
 }
 
+/// The welcome, absence, starters and chat hours of some establishments
+/// (Partoo's per-establishment settings). A field left out falls back to
+/// the site-wide one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MessageSet {
+    /// Ids of the establishments this set is for (known ids only).
+    pub establishments: Vec<String>,
+    pub welcome_message: Option<Template>,
+    pub absence_message: Option<Template>,
+    pub starters: Option<Vec<Starter>>,
+    pub business_hours: Option<BusinessHours>,
+}
+
 /// Global behaviour switches.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Behaviour {
@@ -198,6 +239,9 @@ pub struct Config {
     pub welcome_message: Option<Template>,
     pub absence_message: Option<Template>,
     pub starters: Vec<Starter>,
+    /// Per-establishment overrides; the first set listing a page's
+    /// establishment wins.
+    pub message_sets: Vec<MessageSet>,
     /// Sorted by priority (highest first), then declaration order (custom
     /// messages before presets). The engine relies on this order.
     pub rules: Vec<Rule>,
@@ -225,6 +269,7 @@ impl Default for Config {
             welcome_message: None,
             absence_message: None,
             starters: Vec::new(),
+            message_sets: Vec::new(),
             rules: Vec::new(),
             behaviour: Behaviour {
                 min_gap_ms: 0,
@@ -316,7 +361,7 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
     ck.establishment_facts = facts;
 
     if let Some(v) = root.get("business_hours") {
-        c.business_hours = decode_hours(ck, v);
+        c.business_hours = decode_hours(ck, v, "business_hours");
     }
 
     if let Some(v) = root.get("team") {
@@ -353,24 +398,11 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
     }
 
     if let Some(v) = root.get("starters") {
-        match v.as_array() {
-            Some(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let p = index("starters", i);
-                    if i >= MAX_STARTERS {
-                        ck.error(
-                            &p,
-                            "too many starters, dropped; expected between 1 and 5".to_string(),
-                        );
-                        continue;
-                    }
-                    if let Some(s) = decode_starter(ck, item, &p) {
-                        c.starters.push(s);
-                    }
-                }
-            }
-            None => ck.expected("starters", "an array of starters", v),
-        }
+        c.starters = decode_starters(ck, v, "starters").unwrap_or_default();
+    }
+
+    if let Some(v) = root.get("message_sets") {
+        c.message_sets = decode_message_sets(ck, v);
     }
 
     if let Some(v) = root.get("behaviour") {
@@ -570,13 +602,107 @@ fn decode_slots(ck: &mut Checker, v: &Value, path: &str) -> Option<Vec<(u16, u16
     }
 }
 
-fn decode_hours(ck: &mut Checker, v: &Value) -> Option<BusinessHours> {
+fn decode_starters(ck: &mut Checker, v: &Value, path: &str) -> Option<Vec<Starter>> {
+    let items = match v.as_array() {
+        Some(items) => items,
+        None => {
+            ck.expected(path, "an array of starters", v);
+            return None;
+        }
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let p = index(path, i);
+        if i >= MAX_STARTERS {
+            ck.error(
+                &p,
+                "too many starters, dropped; expected between 1 and 5".to_string(),
+            );
+            continue;
+        }
+        if let Some(s) = decode_starter(ck, item, &p) {
+            out.push(s);
+        }
+    }
+    Some(out)
+}
+
+fn decode_message_sets(ck: &mut Checker, v: &Value) -> Vec<MessageSet> {
+    let mut out: Vec<MessageSet> = Vec::new();
+    let items = match v.as_array() {
+        Some(a) => a,
+        None => {
+            ck.expected("message_sets", "an array of message sets", v);
+            return out;
+        }
+    };
+    for (i, item) in items.iter().enumerate() {
+        let p = index("message_sets", i);
+        if ck.object(item, &p, MESSAGE_SET_FIELDS).is_none() {
+            continue;
+        }
+        let mut set = MessageSet::default();
+        let ep = join(&p, "establishments");
+        match item.get("establishments").map(|e| (e, e.as_array())) {
+            Some((_, Some(ids))) if !ids.is_empty() => {
+                for (j, id) in ids.iter().enumerate() {
+                    let ip = index(&ep, j);
+                    let Some(id) = ck.string(id, &ip) else { continue };
+                    if !ck.establishment_ids.contains(&id) {
+                        let known = super::validate::join_all(
+                            &mut ck.establishment_ids.iter().map(String::as_str),
+                            ", ",
+                        );
+                        ck.error(
+                            &ip,
+                            format!("unknown establishment \"{}\"; expected one of {}", id, known),
+                        );
+                    } else if let Some(k) = out.iter().position(|s| s.establishments.contains(&id)) {
+                        ck.warn(
+                            &ip,
+                            format!(
+                                "establishment \"{}\" already has a message set (message_sets[{}]), which wins",
+                                id, k
+                            ),
+                        );
+                    } else if !set.establishments.contains(&id) {
+                        set.establishments.push(id);
+                    }
+                }
+            }
+            Some((e, _)) => {
+                ck.expected(&ep, "a non-empty array of establishment ids", e);
+                continue;
+            }
+            None => {
+                ck.error(&p, "missing \"establishments\"; expected a non-empty array of establishment ids".to_string());
+                continue;
+            }
+        }
+        if let Some(w) = item.get("welcome_message") {
+            set.welcome_message = template(ck, w, &join(&p, "welcome_message"));
+        }
+        if let Some(a) = item.get("absence_message") {
+            set.absence_message = template(ck, a, &join(&p, "absence_message"));
+        }
+        if let Some(st) = item.get("starters") {
+            set.starters = decode_starters(ck, st, &join(&p, "starters"));
+        }
+        if let Some(h) = item.get("business_hours") {
+            set.business_hours = decode_hours(ck, h, &join(&p, "business_hours"));
+        }
+        out.push(set);
+    }
+    out
+}
+
+fn decode_hours(ck: &mut Checker, v: &Value, path: &str) -> Option<BusinessHours> {
     let mut allowed: Vec<&str> = WEEKDAYS.to_vec();
     allowed.push("exceptions");
-    let fields = ck.object(v, "business_hours", &allowed)?;
+    let fields = ck.object(v, path, &allowed)?;
     let mut h = BusinessHours::default();
     for (k, val) in fields {
-        let p = join("business_hours", k);
+        let p = join(path, k);
         if let Some(d) = WEEKDAYS.iter().position(|w| w == k) {
             if let (Some(slots), Some(day)) = (decode_slots(ck, val, &p), h.week.get_mut(d)) {
                 *day = slots;
@@ -594,8 +720,12 @@ fn decode_hours(ck: &mut Checker, v: &Value) -> Option<BusinessHours> {
                 if ck.object(item, &ep, EXCEPTION_FIELDS).is_none() {
                     continue;
                 }
-                let date = match item.get("date").and_then(|d| d.as_str()) {
-                    Some(s) => match parse_date(s) {
+                let date = match item.get("date").map(|d| (d, d.as_str())) {
+                    Some((d, None)) => {
+                        ck.expected(&join(&ep, "date"), "a date string \"YYYY-MM-DD\"", d);
+                        None
+                    }
+                    Some((_, Some(s))) => match parse_date(s) {
                         Some(d) => Some(d),
                         None => {
                             ck.error(
@@ -612,7 +742,13 @@ fn decode_hours(ck: &mut Checker, v: &Value) -> Option<BusinessHours> {
                 };
                 let slots = match item.get("hours") {
                     Some(hv) => decode_slots(ck, hv, &join(&ep, "hours")),
-                    None => Some(Vec::new()),
+                    None => {
+                        ck.error(
+                            &ep,
+                            "missing \"hours\"; expected [] (closed that day) or a list of [\"HH:MM\", \"HH:MM\"] slots".to_string(),
+                        );
+                        None
+                    }
                 };
                 if let (Some(d), Some(s)) = (date, slots) {
                     h.exceptions.push((d, s));
@@ -661,13 +797,71 @@ fn decode_ui(ck: &mut Checker, v: &Value) -> Value {
             },
             "position" => ck.choice(val, &p, UI_POSITIONS).is_some(),
             "z_index" => ck.integer(val, &p).is_some(),
-            _ => true,
+            "language" => ck.string(val, &p).is_some(),
+            "texts" => {
+                let texts = decode_ui_texts(ck, val, &p);
+                kept.push((k.clone(), texts));
+                false
+            }
+            _ => {
+                ck.warn(
+                    &p,
+                    format!("unknown field, ignored; expected one of {}", one_of(UI_FIELDS)),
+                );
+                false
+            }
         };
         if ok {
             kept.push((k.clone(), val.clone()));
         }
     }
     Value::Object(kept)
+}
+
+/// `ui.texts`: text key → text (every language), or a language code →
+/// {text key → text} (that language only, e.g. `"fr": {...}`). Only valid
+/// entries are kept.
+fn decode_ui_texts(ck: &mut Checker, v: &Value, path: &str) -> Value {
+    let mut kept = Vec::new();
+    let Some(fields) = v.as_object() else {
+        ck.expected(path, "an object of interface texts", v);
+        return Value::Object(kept);
+    };
+    for (k, val) in fields {
+        let p = join(path, k);
+        if UI_TEXT_KEYS.contains(&k.as_str()) {
+            if ck.string(val, &p).is_some() {
+                kept.push((k.clone(), val.clone()));
+            }
+        } else if is_language_code(k) && val.as_object().is_some() {
+            let inner = decode_ui_texts_of_language(ck, val, &p);
+            kept.push((k.clone(), inner));
+        } else {
+            ck.warn(
+                &p,
+                format!(
+                    "unknown interface text, ignored; expected a language code or one of {}",
+                    one_of(UI_TEXT_KEYS)
+                ),
+            );
+        }
+    }
+    Value::Object(kept)
+}
+
+fn decode_ui_texts_of_language(ck: &mut Checker, v: &Value, path: &str) -> Value {
+    let mut kept = Vec::new();
+    for (k, val) in ck.object(v, path, UI_TEXT_KEYS).unwrap_or(&[]) {
+        if UI_TEXT_KEYS.contains(&k.as_str()) && ck.string(val, &join(path, k)).is_some() {
+            kept.push((k.clone(), val.clone()));
+        }
+    }
+    Value::Object(kept)
+}
+
+/// A primary language subtag: 2 or 3 lowercase ASCII letters.
+fn is_language_code(k: &str) -> bool {
+    (2..=3).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 fn is_hex_colour(s: &str) -> bool {

@@ -102,6 +102,16 @@ pub struct Engine {
     persisted_last: u64,
     diagnostics: Vec<Diagnostic>,
     candidates: Vec<u32>,
+    /// `Nudge('hide')` is in force.
+    widget_hidden: bool,
+    /// Rules fired but not displayed yet (widget hidden): `shown` is
+    /// counted when they are.
+    unshown: Vec<u32>,
+    /// The message set of this page's establishment, if one lists it.
+    set: Option<usize>,
+    /// An automatic message fired during the current input: at most one
+    /// fires per input (issue 8.11).
+    fired_in_input: bool,
 }
 
 /// Rule id → index, a sorted vector.
@@ -137,13 +147,27 @@ fn hex(c: u8) -> Option<u8> {
     }
 }
 
+/// `s` with every `%XX` escape decoded (`+` kept as it is): what `url` and
+/// `referrer` conditions match against. Bytes that are not UTF-8 after
+/// decoding (a Latin-1 `%E9`) become U+FFFD, so the rest still matches.
+pub fn percent_decoded(s: &str) -> String {
+    if super::find_str(s, "%").is_none() {
+        return s.to_string();
+    }
+    decode_bytes(s, false)
+}
+
 fn decode_component(s: &str) -> String {
+    decode_bytes(s, true)
+}
+
+fn decode_bytes(s: &str, plus_is_space: bool) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         match b[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_is_space => out.push(b' '),
             b'%' => match (
                 b.get(i + 1).and_then(|&c| hex(c)),
                 b.get(i + 2).and_then(|&c| hex(c)),
@@ -261,6 +285,10 @@ impl Engine {
             persisted_last: 0,
             diagnostics,
             candidates: Vec::new(),
+            widget_hidden: false,
+            unshown: Vec::new(),
+            fired_in_input: false,
+            set: None,
             config,
         }
     }
@@ -289,6 +317,17 @@ impl Engine {
     /// Whether the business is open now (true without business hours).
     pub fn open_now(&self) -> bool {
         self.open_now
+    }
+
+    /// The status the visitor meets: outside business hours the team is
+    /// offline whatever status the merchant left (issue 8.1). Conditions,
+    /// the busy/offline replies and welcome/absence all use this one.
+    pub fn effective_team_status(&self) -> TeamStatus {
+        if self.open_now {
+            self.team
+        } else {
+            TeamStatus::Offline
+        }
     }
 
     /// Counters of every automatic message (config order), plus messages
@@ -341,8 +380,12 @@ impl Engine {
                 );
             }
         }
-        if let Some(&(ms, _)) = self.index.time_on_site.get(self.cur.time_on_site) {
-            consider(self.state.session.start.saturating_add(ms));
+        // Time on site counts hidden time, but a message due while the page
+        // is hidden waits until the visitor is back (no timer meanwhile).
+        if self.page.visible {
+            if let Some(&(ms, _)) = self.index.time_on_site.get(self.cur.time_on_site) {
+                consider(self.state.session.start.saturating_add(ms));
+            }
         }
         if let Some(&(ms, _)) = self.index.page_view.get(self.cur.page_view) {
             consider(self.page.started.saturating_add(ms));
@@ -367,6 +410,7 @@ impl Engine {
     pub fn handle_input(&mut self, now: Timestamp, input: Input) {
         let now = now.0.max(self.now);
         self.now = now;
+        self.fired_in_input = false;
         if let Input::Timer { wall } = &input {
             if let Some(c) = &self.clock {
                 let fresh = Clock::new(Timestamp(now), *wall);
@@ -380,6 +424,8 @@ impl Engine {
         match input {
             Input::PageView { page, wall } => self.page_view(now, page, wall),
             Input::UrlChanged { url, title } => {
+                // What was due on the old page is decided on the old page.
+                self.arbitrate(now);
                 self.activity(now);
                 self.set_url(url, title);
                 self.new_page_view(now);
@@ -392,6 +438,9 @@ impl Engine {
                     self.activity(now);
                     self.page.visible = true;
                     self.page.visible_since = now;
+                    // Whatever became due while hidden is due now, not at a
+                    // deadline equal to now (never spins, issue 9.7).
+                    self.process_due(now);
                 } else if !visible && self.page.visible {
                     self.page.visible_acc += now.saturating_sub(self.page.visible_since);
                     self.page.visible = false;
@@ -406,11 +455,15 @@ impl Engine {
                     self.candidates.push(idx);
                     self.cur.scroll += 1;
                 }
-                self.arbitrate(now);
+            }
+            Input::WidgetVisible { visible } => {
+                self.widget_hidden = !visible;
+                if visible {
+                    self.count_displayed();
+                }
             }
             Input::ExitIntent => {
                 self.candidates.extend_from_slice(&self.index.exit);
-                self.arbitrate(now);
             }
             Input::ChatOpened => self.open_chat(now),
             Input::ChatClosed => self.chat_open = false,
@@ -432,7 +485,7 @@ impl Engine {
             Input::StarterClicked { index } => {
                 self.activity(now);
                 if !self.state.conversation.typed {
-                    if let Some(st) = self.config.starters.get(index) {
+                    if let Some(st) = self.starters().get(index) {
                         let (q, a) = {
                             let cx = self.render_cx();
                             (st.title.render(&cx), st.answer.render(&cx))
@@ -474,7 +527,6 @@ impl Engine {
                     }
                     self.candidates.push(*idx);
                 }
-                self.arbitrate(now);
             }
             Input::SetAttributes(pairs) => {
                 for (k, v) in pairs {
@@ -495,6 +547,8 @@ impl Engine {
             Input::StateSynced { saved } => self.state_synced(now, &saved),
             Input::Reset => self.reset(now),
         }
+        // Everything due at this input competes in one arbitration.
+        self.arbitrate(now);
         self.finish();
     }
 
@@ -502,14 +556,19 @@ impl Engine {
 
     fn page_view(&mut self, now: u64, info: PageInfo, wall: super::clock::WallClock) {
         self.clock = Some(Clock::new(Timestamp(now), wall));
-        self.page.referrer_lc = super::case::fold(&info.referrer);
-        self.page.referrer = info.referrer;
+        self.page.referrer = percent_decoded(&info.referrer);
+        self.page.referrer_lc = super::case::fold(&self.page.referrer);
         self.page.language = info.language;
         self.page.device = device_of(info.viewport_width);
         self.page.establishment = info
             .establishment
             .and_then(|id| self.config.establishments.iter().position(|e| e.id == id))
             .unwrap_or(0);
+        let establishment = self.config.establishments.get(self.page.establishment);
+        self.set = establishment.and_then(|e| {
+            let sets = &self.config.message_sets;
+            sets.iter().position(|s| s.establishments.contains(&e.id))
+        });
         self.set_url(info.url, info.title);
         self.page.visible = true;
         self.activity(now);
@@ -541,8 +600,8 @@ impl Engine {
 
     fn set_url(&mut self, url: String, title: String) {
         self.page.query = query_pairs(&url);
-        self.page.url_lc = super::case::fold(&url);
-        self.page.url = url;
+        self.page.url = percent_decoded(&url);
+        self.page.url_lc = super::case::fold(&self.page.url);
         self.page.title_lc = super::case::fold(&title);
         self.page.title = title;
     }
@@ -583,6 +642,7 @@ impl Engine {
         }
         self.activity(now);
         self.chat_open = true;
+        self.count_displayed();
         if self.state.conversation.unread > 0 {
             self.state.conversation.unread = 0;
             self.out.push_back(Output::Unread(0));
@@ -595,11 +655,11 @@ impl Engine {
                     || matches!(m.rule.as_deref(), Some(WELCOME_ID) | Some(ABSENCE_ID))
             });
         if !started {
-            let absent = self.team == TeamStatus::Offline || !self.open_now;
+            let absent = self.effective_team_status() == TeamStatus::Offline;
             let (tpl, id) = if absent {
-                (&self.config.absence_message, ABSENCE_ID)
+                (self.absence_message(), ABSENCE_ID)
             } else {
-                (&self.config.welcome_message, WELCOME_ID)
+                (self.welcome_message(), WELCOME_ID)
             };
             if let Some(t) = tpl {
                 let text = t.render(&self.render_cx());
@@ -607,7 +667,6 @@ impl Engine {
             }
         }
         self.candidates.extend_from_slice(&self.index.chat);
-        self.arbitrate(now);
     }
 
     fn visitor_message(&mut self, now: u64, text: String) {
@@ -615,11 +674,16 @@ impl Engine {
         self.append(Author::Visitor, None, text, now);
         if !self.state.conversation.typed {
             self.state.conversation.typed = true;
-            if !self.config.starters.is_empty() {
+            if !self.starters().is_empty() {
                 self.out.push_back(Output::Starters(Vec::new()));
             }
         }
         let pending = std::mem::take(&mut self.state.session.unconverted);
+        for id in &pending {
+            if !self.state.session.converted.contains(id) {
+                self.state.session.converted.push(id.clone());
+            }
+        }
         for id in pending {
             match self.ids.get(&id) {
                 Some(&i) => self.stat(i, StatKind::Converted),
@@ -635,7 +699,7 @@ impl Engine {
             }
         }
         if self.streak.is_none() {
-            self.streak = Some((now, self.team == TeamStatus::Offline));
+            self.streak = Some((now, self.effective_team_status() == TeamStatus::Offline));
             self.cur.unanswered = 0;
             self.cur.offline = 0;
             self.process_due(now);
@@ -712,7 +776,7 @@ impl Engine {
     // ----- scheduling ---------------------------------------------------
 
     fn update_hours(&mut self, now: u64, emit: bool) {
-        let (open, deadline) = match (&self.config.business_hours, &self.clock) {
+        let (open, deadline) = match (self.business_hours(), &self.clock) {
             (Some(h), Some(c)) => {
                 let (d, m, _) = c.local(Timestamp(now));
                 let next = h.next_change(d, m).map(|(d, m)| c.timestamp_of(d, m));
@@ -730,7 +794,8 @@ impl Engine {
         self.hours_deadline = deadline;
     }
 
-    /// Handles everything due at or before `now`.
+    /// Collects everything due at or before `now` as candidates (the input
+    /// arbitrates them once, at its end).
     fn process_due(&mut self, now: u64) {
         if !self.started {
             return;
@@ -749,13 +814,15 @@ impl Engine {
                 &mut self.candidates,
             );
         }
-        let site = now.saturating_sub(self.state.session.start);
-        take_due(
-            &self.index.time_on_site,
-            &mut self.cur.time_on_site,
-            site,
-            &mut self.candidates,
-        );
+        if self.page.visible {
+            let site = now.saturating_sub(self.state.session.start);
+            take_due(
+                &self.index.time_on_site,
+                &mut self.cur.time_on_site,
+                site,
+                &mut self.candidates,
+            );
+        }
         let page = now.saturating_sub(self.page.started);
         take_due(
             &self.index.page_view,
@@ -780,7 +847,6 @@ impl Engine {
                 );
             }
         }
-        self.arbitrate(now);
     }
 
     /// Fires the highest-priority eligible candidate; drops the others.
@@ -792,7 +858,19 @@ impl Engine {
             self.candidates.clear();
             return;
         }
-        super::sort_small(&mut self.candidates, |a, b| a < b);
+        if self.fired_in_input {
+            // One automatic message per input: what else is due now is
+            // dropped for this occurrence, like a lower-priority candidate.
+            self.candidates.clear();
+            return;
+        }
+        // Replies to the visitor (service) first, then by priority (the
+        // rule index order).
+        let rules = &self.config.rules;
+        let service = |i: u32| rules.get(i as usize).is_some_and(|r| r.trigger.is_service());
+        super::sort_small(&mut self.candidates, |&a, &b| {
+            (service(a), b) > (service(b), a)
+        });
         self.candidates.dedup();
         let winner = {
             let facts = self.facts(now);
@@ -830,7 +908,7 @@ impl Engine {
             weekday,
             minute,
             open: self.open_now,
-            team: self.team.index(),
+            team: self.effective_team_status().index(),
             attributes: &self.state.attributes,
             establishment: self
                 .config
@@ -888,6 +966,7 @@ impl Engine {
             ),
             None => return,
         };
+        self.fired_in_input = true;
         if let Some(rec) = self.records.get_mut(i) {
             rec.last_fired = Some(now);
             rec.session_fired = self.state.session.start;
@@ -895,7 +974,10 @@ impl Engine {
         if let Some(g) = self.page_fired.get_mut(i) {
             *g = self.page.gen;
         }
-        if !self.state.session.unconverted.contains(&id) {
+        // `converted` counts once per visitor, message and session.
+        if !self.state.session.unconverted.contains(&id)
+            && !self.state.session.converted.contains(&id)
+        {
             self.state.session.unconverted.push(id.clone());
         }
         if !service {
@@ -911,7 +993,34 @@ impl Engine {
             self.preview = Some(msg.clone());
             self.out.push_back(Output::Preview(Some(msg)));
         }
-        self.stat(i, StatKind::Shown);
+        if self.widget_hidden {
+            self.unshown.push(i as u32);
+        } else {
+            self.stat(i, StatKind::Shown);
+        }
+    }
+
+    /// Counts `shown` for what the visitor now sees after `Nudge('show')`
+    /// or opening the chat: everything in the open panel, else the preview.
+    fn count_displayed(&mut self) {
+        if self.widget_hidden || self.unshown.is_empty() {
+            return;
+        }
+        let shown: Vec<u32> = if self.chat_open {
+            std::mem::take(&mut self.unshown)
+        } else {
+            // Only the latest firing is the preview.
+            let rule = self.preview.as_ref().and_then(|p| p.rule.as_deref());
+            let preview = rule.and_then(|r| self.ids.get(r).copied());
+            let last = self.unshown.iter().rposition(|&i| Some(i as usize) == preview);
+            match last {
+                Some(at) => vec![self.unshown.remove(at)],
+                None => Vec::new(),
+            }
+        };
+        for i in shown {
+            self.stat(i as usize, StatKind::Shown);
+        }
     }
 
     // ----- helpers ------------------------------------------------------
@@ -931,13 +1040,46 @@ impl Engine {
         }
     }
 
+    fn message_set(&self) -> Option<&super::config::MessageSet> {
+        self.set.and_then(|i| self.config.message_sets.get(i))
+    }
+
+    /// The page's welcome message: its establishment's set, else the site's.
+    fn welcome_message(&self) -> Option<&super::placeholders::Template> {
+        match self.message_set().and_then(|s| s.welcome_message.as_ref()) {
+            Some(t) => Some(t),
+            None => self.config.welcome_message.as_ref(),
+        }
+    }
+
+    fn absence_message(&self) -> Option<&super::placeholders::Template> {
+        match self.message_set().and_then(|s| s.absence_message.as_ref()) {
+            Some(t) => Some(t),
+            None => self.config.absence_message.as_ref(),
+        }
+    }
+
+    fn starters(&self) -> &[super::config::Starter] {
+        match self.message_set().and_then(|s| s.starters.as_ref()) {
+            Some(s) => s,
+            None => &self.config.starters,
+        }
+    }
+
+    /// The page's chat hours: its establishment's set, else the site's.
+    fn business_hours(&self) -> Option<&super::clock::BusinessHours> {
+        match self.message_set().and_then(|s| s.business_hours.as_ref()) {
+            Some(h) => Some(h),
+            None => self.config.business_hours.as_ref(),
+        }
+    }
+
     fn starter_titles(&self) -> Vec<String> {
         if self.state.conversation.typed {
             return Vec::new();
         }
         let cx = self.render_cx();
-        self.config
-            .starters
+        self.starters()
             .iter()
             .map(|s| s.title.render(&cx))
             .collect()
