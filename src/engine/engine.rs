@@ -908,7 +908,7 @@ impl Engine {
             weekday,
             minute,
             open: self.open_now,
-            team: self.effective_team_status().index(),
+            team: self.effective_team_status() as u8,
             attributes: &self.state.attributes,
             establishment: self
                 .config

@@ -11,14 +11,18 @@ pub mod conditions;
 pub mod config;
 #[allow(clippy::module_inception)]
 pub mod engine;
+pub mod fields;
 pub mod io;
 pub mod json;
 pub mod patterns;
 pub mod placeholders;
 pub mod presets;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod reference;
 pub mod regex;
 pub mod schema;
 pub mod state;
+pub mod tables;
 pub mod stats;
 pub mod validate;
 pub mod visits;

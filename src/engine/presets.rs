@@ -19,14 +19,7 @@ pub struct Preset {
 }
 
 /// The names accepted in `presets`, in the seed's order.
-pub const PRESET_NAMES: &[&str] = &[
-    "first_visit",
-    "returning_visitor",
-    "busy",
-    "offline",
-    "new_product",
-    "first_order_discount",
-];
+pub const PRESET_NAMES: &[&str] = super::tables::PresetName::NAMES;
 
 /// The preset table (same order as PRESET_NAMES).
 pub fn presets() -> [Preset; 6] {

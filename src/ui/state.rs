@@ -661,12 +661,21 @@ mod tests {
 
     #[test]
     fn every_ui_text_key_of_the_config_replaces_an_interface_text() {
-        for key in crate::engine::config::UI_TEXT_KEYS {
+        for key in crate::engine::tables::UI_TEXTS.names() {
             let mut t = EN.clone();
             *t.slot(key).unwrap_or_else(|| panic!("no text for {key}")) = "X";
             assert_ne!(t, EN, "{key}");
         }
         assert!(EN.clone().slot("nope").is_none());
+    }
+
+    #[test]
+    fn the_english_texts_are_the_documented_defaults() {
+        for f in crate::engine::tables::UI_TEXTS.fields {
+            let mut t = EN.clone();
+            let text = *t.slot(f.name).unwrap();
+            assert_eq!(f.default, crate::engine::fields::Dflt::Str(text), "{}", f.name);
+        }
     }
 
     #[test]
