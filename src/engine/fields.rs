@@ -11,7 +11,23 @@
 use super::json::Value;
 use super::validate::{join, one_of, Checker};
 
-/// A one-line doc: the text natively, nothing in the visitor's wasm.
+/// A one-line doc: the text natively, nothing at all in the visitor's wasm
+/// (a zero-sized `()`), where nothing prints it.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Doc = &'static str;
+#[cfg(target_arch = "wasm32")]
+pub type Doc = ();
+
+/// The text of a [`Doc`] ("" in the wasm).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn doc_str(d: &Doc) -> &'static str {
+    d
+}
+#[cfg(target_arch = "wasm32")]
+pub fn doc_str(_: &Doc) -> &'static str {
+    ""
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 macro_rules! doc_text {
     ($s:expr) => {
@@ -21,7 +37,7 @@ macro_rules! doc_text {
 #[cfg(target_arch = "wasm32")]
 macro_rules! doc_text {
     ($s:expr) => {
-        ""
+        ()
     };
 }
 pub(crate) use doc_text;
@@ -108,7 +124,7 @@ pub struct Field {
     pub ty: Ty,
     pub required: bool,
     pub default: Dflt,
-    pub doc: &'static str,
+    pub doc: Doc,
 }
 
 /// One config object.
@@ -116,7 +132,7 @@ pub struct Field {
 pub struct Table {
     /// Where it sits in a config, e.g. `team`, `auto_messages[]`.
     pub path: &'static str,
-    pub doc: &'static str,
+    pub doc: Doc,
     pub fields: &'static [Field],
     /// Keys beyond the table are allowed and hold this (establishment
     /// facts); None = unknown keys are warnings.

@@ -40,20 +40,6 @@ enum Inst {
     Match,
 }
 
-#[derive(Debug, Clone)]
-enum Node {
-    Empty,
-    Char(char),
-    Any,
-    Class(Vec<(char, char)>, bool),
-    Start,
-    End,
-    WordBoundary(bool),
-    Concat(Vec<Node>),
-    Alt(Vec<Node>),
-    Repeat(Box<Node>, u32, Option<u32>),
-}
-
 /// A compiled pattern.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Regex {
@@ -80,61 +66,103 @@ fn is_word(c: char) -> bool {
     WORD.iter().any(|&(a, b)| a <= c && c <= b)
 }
 
-struct Parser<'a> {
+/// Parses the pattern and emits the program as it goes (no syntax tree:
+/// a repeated atom's code is copied, with its jumps relocated).
+struct Parser {
     chars: Vec<char>,
     pos: usize,
-    pattern: &'a str,
+    prog: Vec<Inst>,
+    fold: bool,
 }
 
 type Parsed<T> = Result<T, String>;
 
-impl Parser<'_> {
+/// A jump target not known yet.
+const LATER: u32 = u32::MAX;
+
+/// One class item: a character, or a set of ranges (`\d` ...).
+enum Item {
+    Char(char),
+    Set(Vec<(char, char)>),
+    /// `\b` (true) or `\B` outside a class.
+    Boundary(bool),
+}
+
+impl Parser {
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
     }
 
     fn eat(&mut self, c: char) -> bool {
-        if self.peek() == Some(c) {
-            self.pos += 1;
-            true
-        } else {
-            false
-        }
+        let found = self.peek() == Some(c);
+        self.pos += found as usize;
+        found
     }
 
     fn err(&self, what: &str) -> String {
         let mut s = String::from(what);
         s.push_str(" at character ");
         super::json::write_int(self.pos as i64 + 1, &mut s);
-        let _ = self.pattern;
         s
     }
 
-    fn alternation(&mut self, depth: u32) -> Parsed<Node> {
+    fn here(&self) -> u32 {
+        self.prog.len() as u32
+    }
+
+    fn emit(&mut self, inst: Inst) -> Parsed<u32> {
+        if self.prog.len() >= MAX_PROGRAM {
+            return Err("pattern too large (repetitions expand it beyond 2000 steps)".to_string());
+        }
+        self.prog.push(inst);
+        Ok(self.here() - 1)
+    }
+
+    /// Sets the unknown (`LATER`) targets of the jump at `at` to `to`.
+    fn patch(&mut self, at: u32, to: u32) {
+        if let Some(inst) = self.prog.get_mut(at as usize) {
+            match inst {
+                Inst::Jmp(t) | Inst::Split(_, t) if *t == LATER => *t = to,
+                _ => {}
+            }
+        }
+    }
+
+    /// `alt ( '|' alt )*`: each branch is `Split(next, other) branch Jmp(end)`;
+    /// the last branch's split becomes a plain jump.
+    fn alternation(&mut self, depth: u32) -> Parsed<()> {
         if depth > 64 {
             return Err(self.err("groups nested too deeply"));
         }
-        let mut branches = vec![self.concat(depth)?];
-        while self.eat('|') {
-            branches.push(self.concat(depth)?);
+        let mut ends = Vec::new();
+        loop {
+            let split = self.emit(Inst::Split(self.here() + 1, LATER))?;
+            self.concat(depth)?;
+            if !self.eat('|') {
+                self.prog[split as usize] = Inst::Jmp(split + 1);
+                break;
+            }
+            ends.push(self.emit(Inst::Jmp(LATER))?);
+            let next = self.here();
+            self.patch(split, next);
         }
-        Ok(if branches.len() == 1 {
-            branches.pop().unwrap_or(Node::Empty)
-        } else {
-            Node::Alt(branches)
-        })
+        let end = self.here();
+        for j in ends {
+            self.patch(j, end);
+        }
+        Ok(())
     }
 
-    fn concat(&mut self, depth: u32) -> Parsed<Node> {
-        let mut items = Vec::new();
+    fn concat(&mut self, depth: u32) -> Parsed<()> {
         while let Some(c) = self.peek() {
             if c == '|' || c == ')' {
                 break;
             }
-            let atom = self.atom(depth)?;
-            items.push(self.quantified(atom)?);
+            let start = self.here();
+            let repeatable = self.atom(depth)?;
+            self.quantifier(start, repeatable)?;
         }
-        Ok(Node::Concat(items))
+        Ok(())
     }
 
     fn number(&mut self) -> Option<u32> {
@@ -147,82 +175,117 @@ impl Parser<'_> {
         (self.pos > start).then_some(n)
     }
 
-    /// `{n}`, `{n,}`, `{n,m}`; None (and no input consumed) if this `{`
-    /// is not a quantifier, which JavaScript then reads as a literal.
+    /// At a `{`: `{n}`, `{n,}`, `{n,m}` consumed; None (nothing consumed)
+    /// if it is not a quantifier, which JavaScript reads as a literal.
     fn braces(&mut self) -> Option<(u32, Option<u32>)> {
         let start = self.pos;
         self.pos += 1;
-        let result = (|| {
-            let min = self.number()?;
-            let max = if self.eat(',') {
-                self.number()
-            } else {
-                Some(min)
-            };
+        let min = self.number();
+        let result = min.and_then(|min| {
+            let max = if self.eat(',') { self.number() } else { Some(min) };
             self.eat('}').then_some((min, max))
-        })();
+        });
         if result.is_none() {
             self.pos = start;
         }
         result
     }
 
-    fn quantified(&mut self, atom: Node) -> Parsed<Node> {
+    /// A quantifier after the atom whose code starts at `start`.
+    fn quantifier(&mut self, start: u32, repeatable: bool) -> Parsed<()> {
         let (min, max) = match self.peek() {
             Some('*') => (0, None),
             Some('+') => (1, None),
             Some('?') => (0, Some(1)),
             Some('{') => match self.braces() {
                 Some(q) => {
-                    self.pos -= 1; // the `}` is consumed below
+                    self.pos -= 1; // the `}`, consumed below
                     q
                 }
-                None => return Ok(atom),
+                None => return Ok(()),
             },
-            _ => return Ok(atom),
+            _ => return Ok(()),
         };
         self.pos += 1;
         if max.is_some_and(|m| m < min) {
             return Err(self.err("numbers out of order in {} quantifier"));
         }
-        if matches!(atom, Node::Start | Node::End | Node::WordBoundary(_)) {
+        if !repeatable {
             return Err(self.err("nothing to repeat"));
         }
         self.eat('?'); // lazy: the same for a yes/no match
         if matches!(self.peek(), Some('*' | '+' | '?')) {
             return Err(self.err("nothing to repeat"));
         }
-        Ok(Node::Repeat(Box::new(atom), min, max))
+        let atom = self.prog.split_off(start as usize);
+        for _ in 0..min {
+            self.copy(&atom, start)?;
+        }
+        let mut splits = Vec::new();
+        match max {
+            None => {
+                let split = self.emit(Inst::Split(self.here() + 1, LATER))?;
+                self.copy(&atom, start)?;
+                self.emit(Inst::Jmp(split))?;
+                splits.push(split);
+            }
+            Some(max) => {
+                for _ in min..max {
+                    splits.push(self.emit(Inst::Split(self.here() + 1, LATER))?);
+                    self.copy(&atom, start)?;
+                }
+            }
+        }
+        let end = self.here();
+        for s in splits {
+            self.patch(s, end);
+        }
+        Ok(())
     }
 
-    fn atom(&mut self, depth: u32) -> Parsed<Node> {
+    /// Appends `code` (compiled at `from`), moving its jumps with it.
+    fn copy(&mut self, code: &[Inst], from: u32) -> Parsed<()> {
+        let base = self.here();
+        let end = from + code.len() as u32;
+        let moved = |t: u32| if (from..=end).contains(&t) { t - from + base } else { t };
+        for inst in code {
+            self.emit(match inst {
+                Inst::Jmp(t) => Inst::Jmp(moved(*t)),
+                Inst::Split(a, b) => Inst::Split(moved(*a), moved(*b)),
+                other => other.clone(),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Emits one atom; false for an assertion (nothing to repeat).
+    fn atom(&mut self, depth: u32) -> Parsed<bool> {
         let c = self.peek().ok_or_else(|| self.err("unexpected end"))?;
         self.pos += 1;
-        Ok(match c {
-            '.' => Node::Any,
-            '^' => Node::Start,
-            '$' => Node::End,
+        let inst = match c {
+            '.' => Inst::Any,
+            '^' => Inst::Start,
+            '$' => Inst::End,
             '(' => {
-                if self.eat('?') {
-                    if self.eat(':') {
-                    } else if self.eat('<') && !matches!(self.peek(), Some('=' | '!')) {
-                        while let Some(n) = self.peek() {
-                            self.pos += 1;
-                            if n == '>' {
-                                break;
-                            }
-                        }
-                    } else {
+                if self.eat('?') && !self.eat(':') {
+                    let named = self.eat('<') && !matches!(self.peek(), Some('=' | '!'));
+                    if !named {
                         return Err(self.err(
                             "look-arounds and inline flags are not supported (only a leading (?i))",
                         ));
                     }
+                    while let Some(n) = self.peek() {
+                        self.pos += 1;
+                        if n == '>' {
+                            break;
+                        }
+                    }
                 }
-                let inner = self.alternation(depth + 1)?;
+                self.alternation(depth + 1)?;
                 if !self.eat(')') {
                     return Err(self.err("missing )"));
                 }
-                inner
+                return Ok(true);
             }
             ')' => return Err(self.err("unmatched )")),
             '[' => self.class()?,
@@ -233,11 +296,35 @@ impl Parser<'_> {
                     return Err(self.err("nothing to repeat"));
                 }
                 self.pos += 1;
-                Node::Char('{')
+                self.char_inst('{')
             }
-            '\\' => self.escape(false)?,
-            c => Node::Char(c),
-        })
+            '\\' => match self.escape(false)? {
+                Item::Char(c) => self.char_inst(c),
+                Item::Set(r) => self.class_inst(r, false),
+                Item::Boundary(b) => Inst::WordBoundary(b),
+            },
+            c => self.char_inst(c),
+        };
+        let repeatable = !matches!(inst, Inst::Start | Inst::End | Inst::WordBoundary(_));
+        self.emit(inst)?;
+        Ok(repeatable)
+    }
+
+    fn char_inst(&self, c: char) -> Inst {
+        Inst::Char(if self.fold { lower_char(c) } else { c })
+    }
+
+    fn class_inst(&self, mut r: Vec<(char, char)>, negated: bool) -> Inst {
+        if self.fold {
+            // Add the lower-case image of every cased range.
+            for &(a, b) in r.clone().iter() {
+                let (la, lb) = (lower_char(a), lower_char(b));
+                if (la, lb) != (a, b) && lb as u32 - la as u32 == b as u32 - a as u32 {
+                    r.push((la, lb));
+                }
+            }
+        }
+        Inst::Class(r, negated)
     }
 
     fn hex(&mut self, digits: usize) -> Parsed<char> {
@@ -253,218 +340,91 @@ impl Parser<'_> {
         char::from_u32(n).ok_or_else(|| self.err("invalid escape"))
     }
 
-    /// After a `\`. In a class, `\b` is a backspace.
-    fn escape(&mut self, in_class: bool) -> Parsed<Node> {
+    /// After a `\`. In a class, `\b` is a backspace; outside, `\b` / `\B`
+    /// are word-boundary assertions.
+    fn escape(&mut self, in_class: bool) -> Parsed<Item> {
         let c = self.peek().ok_or_else(|| self.err("\\ at end of pattern"))?;
         self.pos += 1;
-        let class = |r: &[(char, char)], neg| Node::Class(r.to_vec(), neg);
+        let set = |r: &[(char, char)], negated: bool| {
+            Item::Set(if negated { complement(r) } else { r.to_vec() })
+        };
         Ok(match c {
-            'd' => class(DIGITS, false),
-            'D' => class(DIGITS, true),
-            'w' => class(WORD, false),
-            'W' => class(WORD, true),
-            's' => class(SPACE, false),
-            'S' => class(SPACE, true),
-            'b' if in_class => Node::Char('\u{8}'),
-            'b' => Node::WordBoundary(true),
-            'B' if !in_class => Node::WordBoundary(false),
-            't' => Node::Char('\t'),
-            'n' => Node::Char('\n'),
-            'r' => Node::Char('\r'),
-            'f' => Node::Char('\u{c}'),
-            'v' => Node::Char('\u{b}'),
-            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => Node::Char('\0'),
-            'x' => Node::Char(self.hex(2)?),
-            'u' => Node::Char(self.hex(4)?),
+            'd' => set(DIGITS, false),
+            'D' => set(DIGITS, true),
+            'w' => set(WORD, false),
+            'W' => set(WORD, true),
+            's' => set(SPACE, false),
+            'S' => set(SPACE, true),
+            'b' if in_class => Item::Char('\u{8}'),
+            'b' | 'B' if !in_class => Item::Boundary(c == 'b'),
+            't' => Item::Char('\t'),
+            'n' => Item::Char('\n'),
+            'r' => Item::Char('\r'),
+            'f' => Item::Char('\u{c}'),
+            'v' => Item::Char('\u{b}'),
+            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => Item::Char('\0'),
+            'x' => Item::Char(self.hex(2)?),
+            'u' => Item::Char(self.hex(4)?),
             '1'..='9' => return Err(self.err("back-references are not supported")),
-            c if c.is_ascii_punctuation() || !c.is_ascii() => Node::Char(c),
+            c if c.is_ascii_punctuation() || !c.is_ascii() => Item::Char(c),
             _ => return Err(self.err("unknown escape")),
         })
     }
 
-    fn class(&mut self) -> Parsed<Node> {
+    fn class(&mut self) -> Parsed<Inst> {
         let negated = self.eat('^');
         let mut ranges: Vec<(char, char)> = Vec::new();
-        let mut first = true;
-        loop {
-            let c = self.peek().ok_or_else(|| self.err("missing ]"))?;
-            if c == ']' && !first {
-                self.pos += 1;
-                break;
-            }
-            if c == ']' {
-                // `[]` matches nothing, `[^]` anything, as in JavaScript.
-                self.pos += 1;
-                return Ok(Node::Class(Vec::new(), negated));
-            }
-            first = false;
-            let lo = self.class_item()?;
-            let lo = match lo {
-                Node::Char(c) => c,
-                Node::Class(r, false) => {
+        // `[]` matches nothing, `[^]` anything, as in JavaScript.
+        while !self.eat(']') {
+            let lo = match self.class_item()? {
+                Item::Char(c) => c,
+                Item::Set(r) => {
                     ranges.extend(r);
                     continue;
                 }
-                Node::Class(r, true) => {
-                    ranges.extend(complement(&r));
-                    continue;
-                }
-                _ => return Err(self.err("invalid class")),
+                Item::Boundary(_) => return Err(self.err("invalid escape in character class")),
             };
             if self.peek() == Some('-') && self.chars.get(self.pos + 1) != Some(&']') {
                 self.pos += 1;
                 match self.class_item()? {
-                    Node::Char(hi) if hi >= lo => ranges.push((lo, hi)),
-                    Node::Char(_) => return Err(self.err("range out of order in character class")),
+                    Item::Char(hi) if hi >= lo => ranges.push((lo, hi)),
+                    Item::Char(_) => return Err(self.err("range out of order in character class")),
                     _ => return Err(self.err("invalid range in character class")),
                 }
             } else {
                 ranges.push((lo, lo));
             }
         }
-        Ok(Node::Class(ranges, negated))
+        Ok(self.class_inst(ranges, negated))
     }
 
-    fn class_item(&mut self) -> Parsed<Node> {
+    fn class_item(&mut self) -> Parsed<Item> {
         let c = self.peek().ok_or_else(|| self.err("missing ]"))?;
         self.pos += 1;
         if c == '\\' {
             self.escape(true)
         } else {
-            Ok(Node::Char(c))
+            Ok(Item::Char(c))
         }
     }
 }
 
 fn complement(ranges: &[(char, char)]) -> Vec<(char, char)> {
-    let mut sorted = ranges.to_vec();
-    super::sort_small(&mut sorted, |a, b| a < b);
-    let mut out = Vec::new();
     let mut next = 0u32;
-    for (a, b) in sorted {
+    let mut out = Vec::new();
+    // The built-in sets are sorted and disjoint.
+    for &(a, b) in ranges {
         if (a as u32) > next {
             if let (Some(x), Some(y)) = (char::from_u32(next), char::from_u32(a as u32 - 1)) {
                 out.push((x, y));
             }
         }
-        next = next.max(b as u32 + 1);
+        next = b as u32 + 1;
     }
     if let Some(x) = char::from_u32(next) {
         out.push((x, char::MAX));
     }
     out
-}
-
-struct Compiler {
-    prog: Vec<Inst>,
-    fold: bool,
-}
-
-impl Compiler {
-    fn emit(&mut self, inst: Inst) -> Result<u32, String> {
-        if self.prog.len() >= MAX_PROGRAM {
-            return Err("pattern too large (repetitions expand it beyond 2000 steps)".to_string());
-        }
-        self.prog.push(inst);
-        Ok(self.prog.len() as u32 - 1)
-    }
-
-    fn patch(&mut self, at: u32, a: u32, b: u32) {
-        if let Some(slot) = self.prog.get_mut(at as usize) {
-            *slot = match slot {
-                Inst::Jmp(_) => Inst::Jmp(a),
-                _ => Inst::Split(a, b),
-            };
-        }
-    }
-
-    fn here(&self) -> u32 {
-        self.prog.len() as u32
-    }
-
-    fn node(&mut self, n: &Node) -> Result<(), String> {
-        match n {
-            Node::Empty => {}
-            Node::Char(c) => {
-                let c = if self.fold { lower_char(*c) } else { *c };
-                self.emit(Inst::Char(c))?;
-            }
-            Node::Any => {
-                self.emit(Inst::Any)?;
-            }
-            Node::Class(r, neg) => {
-                let mut r = r.clone();
-                if self.fold {
-                    // Add the lower-case image of every cased range.
-                    for &(a, b) in r.clone().iter() {
-                        let (la, lb) = (lower_char(a), lower_char(b));
-                        if (la, lb) != (a, b) && lb as u32 - la as u32 == b as u32 - a as u32 {
-                            r.push((la, lb));
-                        }
-                    }
-                }
-                self.emit(Inst::Class(r, *neg))?;
-            }
-            Node::Start => {
-                self.emit(Inst::Start)?;
-            }
-            Node::End => {
-                self.emit(Inst::End)?;
-            }
-            Node::WordBoundary(b) => {
-                self.emit(Inst::WordBoundary(*b))?;
-            }
-            Node::Concat(items) => {
-                for i in items {
-                    self.node(i)?;
-                }
-            }
-            Node::Alt(branches) => {
-                let mut jumps = Vec::new();
-                for (k, b) in branches.iter().enumerate() {
-                    if k + 1 < branches.len() {
-                        let split = self.emit(Inst::Split(0, 0))?;
-                        self.node(b)?;
-                        jumps.push(self.emit(Inst::Jmp(0))?);
-                        let next = self.here();
-                        self.patch(split, split + 1, next);
-                    } else {
-                        self.node(b)?;
-                    }
-                }
-                let end = self.here();
-                for j in jumps {
-                    self.patch(j, end, 0);
-                }
-            }
-            Node::Repeat(inner, min, max) => {
-                for _ in 0..*min {
-                    self.node(inner)?;
-                }
-                match max {
-                    None => {
-                        let split = self.emit(Inst::Split(0, 0))?;
-                        self.node(inner)?;
-                        self.emit(Inst::Jmp(split))?;
-                        let end = self.here();
-                        self.patch(split, split + 1, end);
-                    }
-                    Some(max) => {
-                        let mut splits = Vec::new();
-                        for _ in *min..*max {
-                            splits.push(self.emit(Inst::Split(0, 0))?);
-                            self.node(inner)?;
-                        }
-                        let end = self.here();
-                        for s in splits {
-                            self.patch(s, s + 1, end);
-                        }
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
 }
 
 impl Regex {
@@ -477,19 +437,15 @@ impl Regex {
         let mut p = Parser {
             chars: body.chars().collect(),
             pos: 0,
-            pattern,
-        };
-        let ast = p.alternation(0)?;
-        if p.pos < p.chars.len() {
-            return Err(p.err("unmatched )"));
-        }
-        let mut c = Compiler {
             prog: Vec::new(),
             fold,
         };
-        c.node(&ast)?;
-        c.emit(Inst::Match)?;
-        Ok(Regex { prog: c.prog, fold })
+        p.alternation(0)?;
+        if p.pos < p.chars.len() {
+            return Err(p.err("unmatched )"));
+        }
+        p.emit(Inst::Match)?;
+        Ok(Regex { prog: p.prog, fold })
     }
 
     /// Whether the pattern matches somewhere in `text`.

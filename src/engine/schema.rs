@@ -5,7 +5,7 @@
 //! `NUDGE_UPDATE_SCHEMA=1 cargo test --lib engine` rewrites it (and the
 //! README reference).
 
-use super::fields::{Dflt, Field, Table, Ty};
+use super::fields::{doc_str, Dflt, Field, Table, Ty};
 use super::json::{int, obj, s, Value};
 use super::tables::{
     CmpOp, PresetName, StringOp, TriggerKind, Weekday, CONDITIONS, EXCEPTION, PRESET, ROOT,
@@ -84,8 +84,8 @@ fn field_schema(f: &Field) -> Value {
         Value::Object(pairs) => pairs,
         other => vec![("allOf".to_string(), Value::Array(vec![other]))],
     };
-    if !f.doc.is_empty() {
-        v.push(("description".to_string(), s(f.doc)));
+    if !doc_str(&f.doc).is_empty() {
+        v.push(("description".to_string(), s(doc_str(&f.doc))));
     }
     if let Some(d) = default_value(f.default) {
         v.push(("default".to_string(), d));
@@ -101,8 +101,8 @@ fn object(table: &Table) -> Value {
         .map(|f| (f.name.to_string(), field_schema(f)))
         .collect();
     let mut v = vec![("type", s("object"))];
-    if !table.doc.is_empty() {
-        v.push(("description", s(table.doc)));
+    if !doc_str(&table.doc).is_empty() {
+        v.push(("description", s(doc_str(&table.doc))));
     }
     v.push(("properties", Value::Object(props)));
     if let Some(extra) = table.extra {
@@ -146,7 +146,7 @@ fn trigger_schema() -> Value {
         .map(|t| {
             let mut props = vec![(
                 "type".to_string(),
-                obj(vec![("const", s(t.kind.name())), ("description", s(t.doc))]),
+                obj(vec![("const", s(t.kind.name())), ("description", s(doc_str(&t.doc)))]),
             )];
             let mut required = vec![s("type")];
             if let Some(p) = &t.param {

@@ -4,7 +4,7 @@
 //!
 //! Each enumerated concept is a `named!` enum with one name table.
 
-use super::fields::{doc_text, named, Dflt, Field, Table, Ty};
+use super::fields::{doc_text, named, Dflt, Doc, Field, Table, Ty};
 
 named! {
     /// What the visitor's team looks like right now.
@@ -120,7 +120,7 @@ named! {
     }
 }
 
-const fn opt(name: &'static str, ty: Ty, default: Dflt, doc: &'static str) -> Field {
+const fn opt(name: &'static str, ty: Ty, default: Dflt, doc: Doc) -> Field {
     Field {
         name,
         ty,
@@ -130,7 +130,7 @@ const fn opt(name: &'static str, ty: Ty, default: Dflt, doc: &'static str) -> Fi
     }
 }
 
-const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
+const fn req(name: &'static str, ty: Ty, doc: Doc) -> Field {
     Field {
         name,
         ty,
@@ -328,17 +328,17 @@ pub static CONDITIONS: Table = Table {
 pub struct TriggerDoc {
     pub kind: TriggerKind,
     pub param: Option<Field>,
-    pub doc: &'static str,
+    pub doc: Doc,
 }
 
 pub static TRIGGERS: &[TriggerDoc] = &[
-    TriggerDoc { kind: TriggerKind::TimeOnPage, param: Some(req("seconds", Ty::Seconds, "")), doc: doc_text!("Visible time on this page view (restarts on a URL change).") },
-    TriggerDoc { kind: TriggerKind::TimeOnSite, param: Some(req("seconds", Ty::Seconds, "")), doc: doc_text!("Time since the visit started, hidden time included; due while hidden, it fires when the page is visible again.") },
-    TriggerDoc { kind: TriggerKind::PageView, param: Some(opt("delay", Ty::Seconds, Dflt::Int(0), "")), doc: doc_text!("Each page load and each SPA URL change, after `delay`.") },
-    TriggerDoc { kind: TriggerKind::Scroll, param: Some(req("percent", Ty::Def("percent"), "")), doc: doc_text!("Scrolled at least `percent` (0–100) of the page.") },
+    TriggerDoc { kind: TriggerKind::TimeOnPage, param: Some(req("seconds", Ty::Seconds, doc_text!(""))), doc: doc_text!("Visible time on this page view (restarts on a URL change).") },
+    TriggerDoc { kind: TriggerKind::TimeOnSite, param: Some(req("seconds", Ty::Seconds, doc_text!(""))), doc: doc_text!("Time since the visit started, hidden time included; due while hidden, it fires when the page is visible again.") },
+    TriggerDoc { kind: TriggerKind::PageView, param: Some(opt("delay", Ty::Seconds, Dflt::Int(0), doc_text!(""))), doc: doc_text!("Each page load and each SPA URL change, after `delay`.") },
+    TriggerDoc { kind: TriggerKind::Scroll, param: Some(req("percent", Ty::Def("percent"), doc_text!(""))), doc: doc_text!("Scrolled at least `percent` (0–100) of the page.") },
     TriggerDoc { kind: TriggerKind::ExitIntent, param: None, doc: doc_text!("The pointer leaves the window towards the top.") },
-    TriggerDoc { kind: TriggerKind::VisitorMessageUnanswered, param: Some(req("seconds", Ty::Seconds, "")), doc: doc_text!("A visitor message no agent answered for `seconds`, team available.") },
-    TriggerDoc { kind: TriggerKind::VisitorMessageOffline, param: Some(req("seconds", Ty::Seconds, "")), doc: doc_text!("`seconds` after a visitor message written while the team is offline (or outside business hours).") },
+    TriggerDoc { kind: TriggerKind::VisitorMessageUnanswered, param: Some(req("seconds", Ty::Seconds, doc_text!(""))), doc: doc_text!("A visitor message no agent answered for `seconds`, team available.") },
+    TriggerDoc { kind: TriggerKind::VisitorMessageOffline, param: Some(req("seconds", Ty::Seconds, doc_text!(""))), doc: doc_text!("`seconds` after a visitor message written while the team is offline (or outside business hours).") },
     TriggerDoc { kind: TriggerKind::ChatOpened, param: None, doc: doc_text!("The visitor opens the chat.") },
-    TriggerDoc { kind: TriggerKind::Event, param: Some(req("name", Ty::Str, "")), doc: doc_text!("`Nudge('track', name)`.") },
+    TriggerDoc { kind: TriggerKind::Event, param: Some(req("name", Ty::Str, doc_text!(""))), doc: doc_text!("`Nudge('track', name)`.") },
 ];
