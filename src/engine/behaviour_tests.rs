@@ -413,3 +413,50 @@ fn an_exception_date_of_the_wrong_type_is_reported_as_a_wrong_type_not_missing()
     let d = errors_of(&site(r#""business_hours":{"exceptions":[{"date":20261225,"hours":[]}]}"#));
     assert!(d.iter().any(|m| m == r#"business_hours.exceptions[0].date: expected a date string "YYYY-MM-DD", found a number"#), "{:?}", d);
 }
+
+// ----- 12.3 no timer for a rule that cannot fire on this page ---------------
+
+#[test]
+fn no_timer_is_armed_for_rules_whose_page_conditions_are_false() {
+    let cfg = site(
+        r#""auto_messages":[
+        {"id":"cart","text":"c","trigger":{"type":"time_on_page","seconds":30},"conditions":{"url":{"contains":"/cart"}}},
+        {"id":"site","text":"s","trigger":{"type":"time_on_site","seconds":60},"conditions":{"all":[{"title":{"equals":"Panier"}},{"visitor":"first"}]}},
+        {"id":"pv","text":"p","trigger":{"type":"page_view","delay":5},"conditions":{"not":{"url":{"contains":"/home"}}}}]"#,
+    );
+    let sim = Sim::new(&cfg, "https://shop.fr/home");
+    assert_eq!(sim.engine.poll_timeout(), None);
+    // On a page where they can fire, they are armed.
+    let mut sim = Sim::new(&cfg, "https://shop.fr/cart");
+    assert_eq!(sim.engine.poll_timeout().unwrap().0, sim.now + 5 * SEC);
+    sim.advance(MIN);
+    assert_eq!(sim.fired(), vec!["pv", "cart"]);
+}
+
+#[test]
+fn after_the_last_possible_message_no_timer_is_left() {
+    let cfg = site(r#""presets":["first_visit","new_product","first_order_discount"]"#);
+    let mut sim = Sim::new(&cfg, "https://shop.fr/");
+    sim.advance(3 * MIN);
+    assert_eq!(sim.fired().len(), 3);
+    assert_eq!(sim.engine.poll_timeout(), None);
+    // A returning visitor in a new session: the once-per-visitor presets
+    // are used up, so nothing is armed at all.
+    sim.reload(2 * 60 * MIN, "https://shop.fr/");
+    assert_eq!(sim.engine.poll_timeout(), None);
+}
+
+#[test]
+fn a_spa_url_change_rearms_the_rules_of_the_new_page() {
+    let cfg = site(
+        r#""auto_messages":[
+        {"id":"cart","text":"c","trigger":{"type":"time_on_page","seconds":30},"conditions":{"url":{"contains":"/cart"}}}]"#,
+    );
+    let mut sim = Sim::new(&cfg, "https://shop.fr/home");
+    assert_eq!(sim.engine.poll_timeout(), None);
+    sim.input(Input::UrlChanged {
+        url: "https://shop.fr/cart".into(),
+        title: "Panier".into(),
+    });
+    assert_eq!(sim.engine.poll_timeout().unwrap().0, sim.now + 30 * SEC);
+}

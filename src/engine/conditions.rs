@@ -224,6 +224,43 @@ impl Condition {
     }
 }
 
+impl Condition {
+    /// The condition's value if it depends on the page alone (url, title,
+    /// referrer, query, establishment: fixed for a page view), else None.
+    /// A rule whose condition is `Some(false)` cannot fire on this page.
+    pub fn on_page(&self, f: &Facts) -> Option<bool> {
+        match self {
+            Condition::All(cs) => {
+                let mut all = Some(true);
+                for c in cs {
+                    match c.on_page(f) {
+                        Some(false) => return Some(false),
+                        None => all = None,
+                        Some(true) => {}
+                    }
+                }
+                all
+            }
+            Condition::Any(cs) => {
+                let mut any = Some(false);
+                for c in cs {
+                    match c.on_page(f) {
+                        Some(true) => return Some(true),
+                        None => any = None,
+                        Some(false) => {}
+                    }
+                }
+                any
+            }
+            Condition::Not(c) => c.on_page(f).map(|b| !b),
+            Condition::Text(..) | Condition::Query(..) | Condition::Establishment(_) => {
+                Some(self.eval(f))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Decodes a condition object at `path`. Returns None after reporting errors.
 pub fn parse_condition(ck: &mut Checker, v: &Value, path: &str, depth: usize) -> Option<Condition> {
     let fields = match v.as_object() {

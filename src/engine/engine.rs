@@ -27,28 +27,53 @@ pub const WELCOME_ID: &str = "welcome_message";
 /// `ChatMessage::rule` of the absence message.
 pub const ABSENCE_ID: &str = "absence_message";
 
+/// The engine's kinds of deadline: ONE table, walked by `poll_timeout`
+/// (the minimum over it) and by `process_due` (one loop), like
+/// quinn-proto's `TimerTable` over `Timer::VALUES`. The first
+/// [`TIMED`] kinds are lists of rules sorted by delay, each with a cursor
+/// and a clock origin; `Hours` is the next business-hours change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Due {
+    TimeOnPage,
+    TimeOnSite,
+    PageView,
+    Unanswered,
+    Offline,
+    Hours,
+}
+
+impl Due {
+    /// Business hours first: the rules due at the same moment see the new
+    /// open/closed state.
+    const VALUES: [Due; 6] = [
+        Due::Hours,
+        Due::TimeOnPage,
+        Due::TimeOnSite,
+        Due::PageView,
+        Due::Unanswered,
+        Due::Offline,
+    ];
+}
+
+/// The kinds that are sorted rule lists (`Due as usize` < TIMED).
+const TIMED: usize = 5;
+
 /// Rule indexes by trigger, built once.
 #[derive(Debug, Default)]
 struct Index {
-    time_on_page: Vec<(u64, u32)>,
-    time_on_site: Vec<(u64, u32)>,
-    page_view: Vec<(u64, u32)>,
-    unanswered: Vec<(u64, u32)>,
-    offline: Vec<(u64, u32)>,
+    /// Per timed `Due` kind: (delay ms, rule index), sorted by delay.
+    timed: [Vec<(u64, u32)>; TIMED],
     scroll: Vec<(u8, u32)>,
     exit: Vec<u32>,
     chat: Vec<u32>,
     events: Vec<(String, u32)>,
 }
 
-/// Positions in the sorted lists: everything before has been handled.
+/// Positions in the sorted lists: everything before has been handled (or
+/// cannot fire any more on this page view, see `settle`).
 #[derive(Debug, Default, Clone, Copy)]
 struct Cursors {
-    time_on_page: usize,
-    time_on_site: usize,
-    page_view: usize,
-    unanswered: usize,
-    offline: usize,
+    timed: [usize; TIMED],
     scroll: usize,
 }
 
@@ -212,22 +237,24 @@ impl Engine {
             let i32_ = i as u32;
             ids.push((r.id.clone(), i));
             match &r.trigger {
-                Trigger::TimeOnPage(ms) => index.time_on_page.push((*ms, i32_)),
-                Trigger::TimeOnSite(ms) => index.time_on_site.push((*ms, i32_)),
-                Trigger::PageView(ms) => index.page_view.push((*ms, i32_)),
-                Trigger::VisitorMessageUnanswered(ms) => index.unanswered.push((*ms, i32_)),
-                Trigger::VisitorMessageOffline(ms) => index.offline.push((*ms, i32_)),
+                Trigger::TimeOnPage(ms) => index.timed[Due::TimeOnPage as usize].push((*ms, i32_)),
+                Trigger::TimeOnSite(ms) => index.timed[Due::TimeOnSite as usize].push((*ms, i32_)),
+                Trigger::PageView(ms) => index.timed[Due::PageView as usize].push((*ms, i32_)),
+                Trigger::VisitorMessageUnanswered(ms) => {
+                    index.timed[Due::Unanswered as usize].push((*ms, i32_))
+                }
+                Trigger::VisitorMessageOffline(ms) => {
+                    index.timed[Due::Offline as usize].push((*ms, i32_))
+                }
                 Trigger::Scroll(p) => index.scroll.push((*p, i32_)),
                 Trigger::ExitIntent => index.exit.push(i32_),
                 Trigger::ChatOpened => index.chat.push(i32_),
                 Trigger::Event(name) => index.events.push((name.clone(), i32_)),
             }
         }
-        super::sort_small(&mut index.time_on_page, |a, b| a < b);
-        super::sort_small(&mut index.time_on_site, |a, b| a < b);
-        super::sort_small(&mut index.page_view, |a, b| a < b);
-        super::sort_small(&mut index.unanswered, |a, b| a < b);
-        super::sort_small(&mut index.offline, |a, b| a < b);
+        for list in index.timed.iter_mut() {
+            super::sort_small(list, |a, b| a < b);
+        }
         super::sort_small(&mut index.scroll, |a, b| a < b);
         super::sort_small(&mut index.events, |a, b| a < b);
         super::sort_small(&mut ids, |a, b| a < b);
@@ -359,51 +386,47 @@ impl Engine {
         self.out.pop_front()
     }
 
-    /// When to send the next `Input::Timer`; None when nothing is pending.
+    /// When to send the next `Input::Timer`; None when nothing is pending:
+    /// the minimum over the timer table.
     pub fn poll_timeout(&self) -> Option<Timestamp> {
         if !self.started {
             return None;
         }
-        let mut best: Option<u64> = None;
-        let mut consider = |t: u64| {
-            best = Some(match best {
-                Some(b) if b <= t => b,
-                _ => t,
-            })
-        };
-        if self.page.visible {
-            if let Some(&(ms, _)) = self.index.time_on_page.get(self.cur.time_on_page) {
-                consider(
-                    self.page
-                        .visible_since
-                        .saturating_add(ms.saturating_sub(self.page.visible_acc)),
-                );
-            }
+        Due::VALUES
+            .iter()
+            .filter_map(|&kind| self.deadline(kind))
+            .min()
+            .map(Timestamp)
+    }
+
+    /// Where the clock of a timed kind starts; None while it does not run
+    /// (page hidden, no unanswered visitor message, team not offline).
+    fn origin(&self, kind: Due) -> Option<u64> {
+        let page = &self.page;
+        match kind {
+            Due::TimeOnPage => page
+                .visible
+                .then(|| page.visible_since.saturating_sub(page.visible_acc)),
+            // Time on site counts hidden time, but a message due while the
+            // page is hidden waits until the visitor is back (no timer).
+            Due::TimeOnSite => page.visible.then_some(self.state.session.start),
+            Due::PageView => Some(page.started),
+            Due::Unanswered => self.streak.map(|(start, _)| start),
+            Due::Offline => self.streak.filter(|s| s.1).map(|(start, _)| start),
+            Due::Hours => None,
         }
-        // Time on site counts hidden time, but a message due while the page
-        // is hidden waits until the visitor is back (no timer meanwhile).
-        if self.page.visible {
-            if let Some(&(ms, _)) = self.index.time_on_site.get(self.cur.time_on_site) {
-                consider(self.state.session.start.saturating_add(ms));
-            }
+    }
+
+    /// The next deadline of `kind`, if one is armed.
+    fn deadline(&self, kind: Due) -> Option<u64> {
+        if kind == Due::Hours {
+            return self.hours_deadline.map(|t| t.0);
         }
-        if let Some(&(ms, _)) = self.index.page_view.get(self.cur.page_view) {
-            consider(self.page.started.saturating_add(ms));
-        }
-        if let Some((start, offline)) = self.streak {
-            if let Some(&(ms, _)) = self.index.unanswered.get(self.cur.unanswered) {
-                consider(start.saturating_add(ms));
-            }
-            if offline {
-                if let Some(&(ms, _)) = self.index.offline.get(self.cur.offline) {
-                    consider(start.saturating_add(ms));
-                }
-            }
-        }
-        if let Some(t) = self.hours_deadline {
-            consider(t.0);
-        }
-        best.map(Timestamp)
+        let origin = self.origin(kind)?;
+        let k = kind as usize;
+        // Invariant: timed kinds index `timed` (k < TIMED).
+        let &(ms, _) = self.index.timed[k].get(self.cur.timed[k])?;
+        Some(origin.saturating_add(ms))
     }
 
     /// Feeds one input at time `now`.
@@ -549,6 +572,7 @@ impl Engine {
         }
         // Everything due at this input competes in one arbitration.
         self.arbitrate(now);
+        self.settle();
         self.finish();
     }
 
@@ -573,7 +597,7 @@ impl Engine {
         self.page.visible = true;
         self.activity(now);
         self.new_page_view(now);
-        self.cur.time_on_site = 0;
+        self.cur.timed[Due::TimeOnSite as usize] = 0;
         self.state.session.pages += 1;
         self.dirty = true;
         self.update_hours(now, false);
@@ -611,8 +635,11 @@ impl Engine {
         self.page.started = now;
         self.page.visible_since = now;
         self.page.visible_acc = 0;
-        self.cur.time_on_page = 0;
-        self.cur.page_view = 0;
+        // A page view (load or SPA URL change) reconsiders the page's
+        // rules, and the time-on-site rules like a page load does.
+        self.cur.timed[Due::TimeOnPage as usize] = 0;
+        self.cur.timed[Due::PageView as usize] = 0;
+        self.cur.timed[Due::TimeOnSite as usize] = 0;
         self.cur.scroll = 0;
     }
 
@@ -626,7 +653,7 @@ impl Engine {
             .cloned()
             .collect();
         if self.state.touch(now, &utm) {
-            self.cur.time_on_site = 0;
+            self.cur.timed[Due::TimeOnSite as usize] = 0;
             self.dirty = true;
         } else if now.saturating_sub(self.persisted_last) >= 60_000 {
             self.dirty = true;
@@ -700,8 +727,8 @@ impl Engine {
         }
         if self.streak.is_none() {
             self.streak = Some((now, self.effective_team_status() == TeamStatus::Offline));
-            self.cur.unanswered = 0;
-            self.cur.offline = 0;
+            self.cur.timed[Due::Unanswered as usize] = 0;
+            self.cur.timed[Due::Offline as usize] = 0;
             self.process_due(now);
         }
     }
@@ -731,7 +758,7 @@ impl Engine {
             }
         }
         if self.state.session.start != before_start {
-            self.cur.time_on_site = 0;
+            self.cur.timed[Due::TimeOnSite as usize] = 0;
         }
         if replaced {
             self.out.push_back(Output::Conversation(
@@ -795,58 +822,61 @@ impl Engine {
     }
 
     /// Collects everything due at or before `now` as candidates (the input
-    /// arbitrates them once, at its end).
+    /// arbitrates them once, at its end): one loop over the timer table.
     fn process_due(&mut self, now: u64) {
         if !self.started {
             return;
         }
-        if let Some(d) = self.hours_deadline {
-            if d.0 <= now {
-                self.update_hours(now, true);
+        for kind in Due::VALUES {
+            if kind == Due::Hours {
+                if self.hours_deadline.is_some_and(|d| d.0 <= now) {
+                    self.update_hours(now, true);
+                }
+                continue;
+            }
+            let Some(origin) = self.origin(kind) else { continue };
+            let k = kind as usize;
+            take_due(
+                &self.index.timed[k],
+                &mut self.cur.timed[k],
+                now.saturating_sub(origin),
+                &mut self.candidates,
+            );
+        }
+    }
+
+    /// Moves each timed cursor past the rules that cannot fire any more on
+    /// this page view (issue 12.3), so no timer is armed for them: a
+    /// condition on the page alone (url, title, referrer, query,
+    /// establishment) that is false, a dismissed message, or a frequency
+    /// already used up. Only cursor heads are examined.
+    fn settle(&mut self) {
+        for k in 0..TIMED {
+            while let Some(&(_, i)) = self.index.timed[k].get(self.cur.timed[k]) {
+                if self.can_still_fire(i as usize) {
+                    break;
+                }
+                self.cur.timed[k] += 1;
             }
         }
-        if self.page.visible {
-            let elapsed = self.page.visible_acc + now.saturating_sub(self.page.visible_since);
-            take_due(
-                &self.index.time_on_page,
-                &mut self.cur.time_on_page,
-                elapsed,
-                &mut self.candidates,
-            );
-        }
-        if self.page.visible {
-            let site = now.saturating_sub(self.state.session.start);
-            take_due(
-                &self.index.time_on_site,
-                &mut self.cur.time_on_site,
-                site,
-                &mut self.candidates,
-            );
-        }
-        let page = now.saturating_sub(self.page.started);
-        take_due(
-            &self.index.page_view,
-            &mut self.cur.page_view,
-            page,
-            &mut self.candidates,
-        );
-        if let Some((start, offline)) = self.streak {
-            let e = now.saturating_sub(start);
-            take_due(
-                &self.index.unanswered,
-                &mut self.cur.unanswered,
-                e,
-                &mut self.candidates,
-            );
-            if offline {
-                take_due(
-                    &self.index.offline,
-                    &mut self.cur.offline,
-                    e,
-                    &mut self.candidates,
-                );
-            }
-        }
+    }
+
+    fn can_still_fire(&self, i: usize) -> bool {
+        // Invariant: rule indexes come from the index built over
+        // `config.rules`, and `records` / `page_fired` have one slot each.
+        let (rule, rec) = (&self.config.rules[i], &self.records[i]);
+        let left = match rule.frequency {
+            Frequency::OncePerVisitor => rec.last_fired.is_none(),
+            Frequency::OncePerSession => rec.session_fired != self.state.session.start,
+            Frequency::OncePerPageView => self.page_fired[i] != self.page.gen,
+            Frequency::Always | Frequency::Cooldown(_) => true,
+        };
+        !rec.dismissed
+            && left
+            && rule
+                .conditions
+                .as_ref()
+                .is_none_or(|c| c.on_page(&self.facts(self.now)) != Some(false))
     }
 
     /// Fires the highest-priority eligible candidate; drops the others.
@@ -921,10 +951,8 @@ impl Engine {
     }
 
     fn eligible(&self, i: usize, now: u64, facts: &Facts) -> bool {
-        let (rule, rec) = match (self.config.rules.get(i), self.records.get(i)) {
-            (Some(r), Some(c)) => (r, c),
-            _ => return false,
-        };
+        // Invariant: `i` indexes `config.rules`; `records` has one slot per rule.
+        let (rule, rec) = (&self.config.rules[i], &self.records[i]);
         if rec.dismissed {
             return false;
         }
@@ -958,22 +986,16 @@ impl Engine {
     }
 
     fn fire(&mut self, i: usize, now: u64) {
-        let (id, text, service) = match self.config.rules.get(i) {
-            Some(rule) => (
-                rule.id.clone(),
-                rule.text.render(&self.render_cx()),
-                rule.trigger.is_service(),
-            ),
-            None => return,
-        };
+        // Invariant: `i` indexes `config.rules`; `records` and `page_fired`
+        // have one slot per rule.
+        let rule = &self.config.rules[i];
+        let (id, service) = (rule.id.clone(), rule.trigger.is_service());
+        let text = rule.text.render(&self.render_cx());
         self.fired_in_input = true;
-        if let Some(rec) = self.records.get_mut(i) {
-            rec.last_fired = Some(now);
-            rec.session_fired = self.state.session.start;
-        }
-        if let Some(g) = self.page_fired.get_mut(i) {
-            *g = self.page.gen;
-        }
+        let rec = &mut self.records[i];
+        rec.last_fired = Some(now);
+        rec.session_fired = self.state.session.start;
+        self.page_fired[i] = self.page.gen;
         // `converted` counts once per visitor, message and session.
         if !self.state.session.unconverted.contains(&id)
             && !self.state.session.converted.contains(&id)
@@ -1098,13 +1120,9 @@ impl Engine {
     }
 
     fn stat(&mut self, i: usize, kind: StatKind) {
-        let id = match (self.config.rules.get(i), self.records.get_mut(i)) {
-            (Some(rule), Some(rec)) => {
-                rec.counters.bump(kind);
-                rule.id.clone()
-            }
-            _ => return,
-        };
+        // Invariant: `i` indexes `config.rules`; `records` has one slot per rule.
+        self.records[i].counters.bump(kind);
+        let id = self.config.rules[i].id.clone();
         self.out.push_back(Output::Stat(StatEvent {
             message_id: id,
             kind,
