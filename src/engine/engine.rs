@@ -22,10 +22,30 @@ use super::state::{Persisted, RuleRecord};
 use super::stats::{MessageStats, StatEvent, StatKind};
 use super::validate::{Diagnostic, Severity};
 
+// The console's simulator asks why a due message did not fire.
+#[cfg(feature = "console")]
+#[path = "explain.rs"]
+pub mod explain;
+
 /// `ChatMessage::rule` of the welcome message.
 pub const WELCOME_ID: &str = "welcome_message";
 /// `ChatMessage::rule` of the absence message.
 pub const ABSENCE_ID: &str = "absence_message";
+
+/// Why a due message may not fire now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// The visitor closed its preview: it never comes back.
+    Dismissed,
+    /// Its frequency is used up (once per visitor, session, page view; cooldown).
+    Frequency,
+    /// An agent conversation is active (`quiet_during_agent_conversation`).
+    Quiet,
+    /// Inside the minimum gap after the last marketing message.
+    Gap,
+    /// Its conditions are false.
+    Condition,
+}
 
 /// Rule indexes by trigger, built once.
 #[derive(Debug, Default)]
@@ -102,6 +122,8 @@ pub struct Engine {
     persisted_last: u64,
     diagnostics: Vec<Diagnostic>,
     candidates: Vec<u32>,
+    #[cfg(feature = "console")]
+    trace: Option<Vec<explain::Round>>,
 }
 
 /// Rule id → index, a sorted vector.
@@ -261,6 +283,8 @@ impl Engine {
             persisted_last: 0,
             diagnostics,
             candidates: Vec::new(),
+            #[cfg(feature = "console")]
+            trace: None,
             config,
         }
     }
@@ -801,6 +825,8 @@ impl Engine {
                 .copied()
                 .find(|&i| self.eligible(i as usize, now, &facts))
         };
+        #[cfg(feature = "console")]
+        self.record_round(now, winner);
         self.candidates.clear();
         if let Some(i) = winner {
             self.fire(i as usize, now);
@@ -843,12 +869,17 @@ impl Engine {
     }
 
     fn eligible(&self, i: usize, now: u64, facts: &Facts) -> bool {
+        self.verdict(i, now, facts).is_none()
+    }
+
+    /// Why rule `i` may not fire now (None: it may).
+    fn verdict(&self, i: usize, now: u64, facts: &Facts) -> Option<Skip> {
         let (rule, rec) = match (self.config.rules.get(i), self.records.get(i)) {
             (Some(r), Some(c)) => (r, c),
-            _ => return false,
+            _ => return Some(Skip::Dismissed),
         };
         if rec.dismissed {
-            return false;
+            return Some(Skip::Dismissed);
         }
         let ok = match rule.frequency {
             Frequency::OncePerVisitor => rec.last_fired.is_none(),
@@ -858,24 +889,24 @@ impl Engine {
             Frequency::Cooldown(ms) => rec.last_fired.is_none_or(|t| now.saturating_sub(t) >= ms),
         };
         if !ok {
-            return false;
+            return Some(Skip::Frequency);
         }
         if !rule.trigger.is_service() {
             let b = &self.config.behaviour;
             if b.quiet_during_agent_conversation && self.state.session.agent {
-                return false;
+                return Some(Skip::Quiet);
             }
             if b.min_gap_ms > 0 {
                 if let Some(t) = self.state.session.last_marketing {
                     if now.saturating_sub(t) < b.min_gap_ms {
-                        return false;
+                        return Some(Skip::Gap);
                     }
                 }
             }
         }
         match &rule.conditions {
-            Some(c) => c.eval(facts),
-            None => true,
+            Some(c) if !c.eval(facts) => Some(Skip::Condition),
+            _ => None,
         }
     }
 
