@@ -78,7 +78,7 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
         .create_element("a")
         .map_err(js_error)?
         .dyn_into()
-        .map_err(js_error)?;
+        .map_err(|_| "no anchor".to_string())?;
     a.set_href(&url);
     a.set_download(name);
     a.click();

@@ -99,7 +99,7 @@ pub fn run(text: &str, opts: &PreviewOpts) -> Option<PreviewRun> {
     let mut engine = Engine::new(config, None, patterns);
     let mut now = start;
     let mut proactive = None;
-    let mut apply = |engine: &mut Engine, state: &mut WidgetState, now: u64, proactive: &mut Option<(String, u64)>| {
+    let apply = |engine: &mut Engine, state: &mut WidgetState, now: u64, proactive: &mut Option<(String, u64)>| {
         while let Some(o) = engine.poll_output() {
             match o {
                 Output::Conversation(ms) => {
