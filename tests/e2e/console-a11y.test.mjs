@@ -29,6 +29,7 @@ test("no serious or critical axe violation on any console view", async () => {
   }
   await page.click("#nav-messages");
   await page.click("#pv-toggle");
+  await page.waitForTimeout(600); // the panel's opening animation
   found["preview open"] = await serious(page);
   for (const [view, v] of Object.entries(found)) assert.deepEqual(v, [], view);
   await context.close();

@@ -57,7 +57,7 @@ async function widgetTimeline(slug, steps, startMinute, returning) {
     });
   };
   const fired = [];
-  const collect = async () => { fired.push(...await page.evaluate(() => window.__fired.splice(0))); };
+  const collect = async () => { fired.push(...await page.evaluate(() => (window.__fired || []).splice(0))); };
   if (returning) {
     await page.clock.install({ time: start - 3 * DAY });
     await open("/", "Accueil");

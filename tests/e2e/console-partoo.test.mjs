@@ -23,7 +23,8 @@ async function starterTitles(page) {
 }
 
 test("Partoo's flow from an empty console, previewed and exported, runs the same in the widget", async () => {
-  const { context, page } = await openConsole(env);
+  // Tall enough that the drag below needs no scrolling mid-drag.
+  const { context, page } = await openConsole(env, { viewport: { width: 1440, height: 2800 } });
   await page.click("#create-empty");
   await page.locator("#add-establishment").waitFor();
 

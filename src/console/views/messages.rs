@@ -421,6 +421,10 @@ pub struct StartersProps {
 pub fn Starters(props: &StartersProps) -> Html {
     let ctx = &props.ctx;
     let path = props.base.key("starters");
+    // The dragged starter: a shared cell (a state handle would be the
+    // snapshot of the render that created the drop handler), plus a state
+    // for the "being dragged" style.
+    let drag_from = use_mut_ref(|| None::<usize>);
     let dragging = use_state(|| None::<usize>);
     let refocus = use_state(|| None::<String>);
     {
@@ -518,29 +522,38 @@ pub fn Starters(props: &StartersProps) -> Html {
                         })
                     };
                     let ondragstart = {
-                        let dragging = dragging.clone();
+                        let (dragging, drag_from) = (dragging.clone(), drag_from.clone());
                         Callback::from(move |e: DragEvent| {
                             if let Some(dt) = e.data_transfer() {
                                 let _ = dt.set_data("text/plain", &i.to_string());
                                 dt.set_effect_allowed("move");
                             }
+                            *drag_from.borrow_mut() = Some(i);
                             dragging.set(Some(i));
                         })
                     };
                     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
                     let ondrop = {
-                        let dragging = dragging.clone();
+                        let (dragging, drag_from) = (dragging.clone(), drag_from.clone());
                         let mv = move_to.clone();
                         Callback::from(move |e: DragEvent| {
                             e.prevent_default();
-                            let from = (*dragging).or_else(|| e.data_transfer().and_then(|dt| dt.get_data("text/plain").ok()).and_then(|s| s.parse().ok()));
+                            let from = drag_from.borrow_mut().take().or_else(|| {
+                                e.data_transfer().and_then(|dt| dt.get_data("text/plain").ok()).and_then(|s| s.parse().ok())
+                            });
                             if let Some(from) = from {
                                 mv(from, i, None)();
                             }
                             dragging.set(None);
                         })
                     };
-                    let ondragend = { let dragging = dragging.clone(); Callback::from(move |_: DragEvent| dragging.set(None)) };
+                    let ondragend = {
+                        let (dragging, drag_from) = (dragging.clone(), drag_from.clone());
+                        Callback::from(move |_: DragEvent| {
+                            drag_from.borrow_mut().take();
+                            dragging.set(None);
+                        })
+                    };
                     let class = if *dragging == Some(i) { "starter dragging" } else { "starter" };
                     html! {
                         <li class={class} draggable="true" {ondragstart} {ondragover} {ondrop} {ondragend} data-index={i.to_string()}>
