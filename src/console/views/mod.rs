@@ -12,3 +12,6 @@ pub mod resume;
 pub mod settings;
 pub mod simulator;
 pub mod start;
+
+#[cfg(test)]
+mod tests;
