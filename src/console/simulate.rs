@@ -383,7 +383,16 @@ fn verdicts(config: &Config, run: &Run) -> Vec<NotFired> {
             None => (Why::NeverDue, None),
             Some((round, page, outcome)) => {
                 let why = match outcome {
-                    Outcome::Lost => Why::LostTo(round.winner.clone().unwrap_or_default()),
+                    // No winner in the round: the message that fired
+                    // earlier in the same input (one message per input).
+                    Outcome::Lost => Why::LostTo(round.winner.clone().unwrap_or_else(|| {
+                        run.fired
+                            .iter()
+                            .rev()
+                            .find(|f| f.ms == round.at.saturating_sub(run.start))
+                            .map(|f| f.id.clone())
+                            .unwrap_or_default()
+                    })),
                     Outcome::Skipped(Skip::Condition, what) => Why::Condition(what.clone().unwrap_or_default()),
                     Outcome::Skipped(Skip::Frequency, _) => Why::Frequency,
                     Outcome::Skipped(Skip::Gap, _) => Why::Gap,

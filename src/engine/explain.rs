@@ -5,9 +5,8 @@
 //! verdicts ([`Engine::verdict`], [`Condition::eval`]) at arbitration time.
 
 use super::{Engine, Skip};
-use crate::engine::conditions::{
-    CmpOp, Condition, Facts, NumField, StrMatch, TextField, DEVICES, TEAM_STATUSES, WEEKDAYS,
-};
+use crate::engine::conditions::{CmpOp, Condition, Facts, NumField, StrMatch, TextField};
+use crate::engine::tables::{Device, TeamStatus, Weekday};
 
 /// What happened to one due message in one arbitration round.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,13 +169,13 @@ pub fn describe(c: &Condition) -> String {
             format!("{name} {}", parts.join(", "))
         }
         Condition::Language(l) => format!("language: {}", l.join(", ")),
-        Condition::Device(m) => format!("device: {}", mask(DEVICES, *m)),
-        Condition::Weekday(m) => format!("weekday: {}", mask(WEEKDAYS, *m)),
+        Condition::Device(m) => format!("device: {}", mask(Device::NAMES, *m)),
+        Condition::Weekday(m) => format!("weekday: {}", mask(Weekday::NAMES, *m)),
         Condition::TimeOfDay(a, b) => format!("time_of_day: {}–{}", hhmm(*a), hhmm(*b)),
         Condition::BusinessHours(open) => {
             format!("business_hours: {}", if *open { "open" } else { "closed" })
         }
-        Condition::TeamStatus(m) => format!("team_status: {}", mask(TEAM_STATUSES, *m)),
+        Condition::TeamStatus(m) => format!("team_status: {}", mask(TeamStatus::NAMES, *m)),
         Condition::Attribute(name, m, exists) => match m {
             Some(m) => format!("attribute {name} {}", str_match(m)),
             None => format!("attribute {name} exists: {exists}"),

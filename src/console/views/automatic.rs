@@ -13,10 +13,9 @@ use super::start::preset_label;
 use crate::console::doc::{self, p, path_str, Path, PathExt};
 use crate::console::i18n::trs;
 use crate::console::state::{Edit, Msg};
-use crate::engine::conditions::{
-    COMPARE_OPS, CONDITION_KEYS, DEVICES, OPEN_STATES, STRING_OPS, TEAM_STATUSES, VISITOR_KINDS, WEEKDAYS,
+use crate::engine::tables::{
+    CmpOp, Device, FrequencyName, OpenState, StringOp, TeamStatus, VisitorKind, Weekday, CONDITIONS, TRIGGERS,
 };
-use crate::engine::config::{FREQUENCIES, TRIGGERS};
 use crate::engine::json::{self, Value};
 use crate::engine::presets::{presets, PRESET_NAMES};
 use crate::ui::Lang;
@@ -213,7 +212,7 @@ fn condition_object(ctx: &Ctx, path: &Path, depth: usize) -> Html {
                 <label for={add_id.clone()}>{ if fields.is_empty() { ctx.tr("Add a condition", "Ajouter une condition") } else { ctx.tr("And also", "Et aussi") } }</label>
                 <select id={add_id} onchange={add}>
                     <option value="" selected=true>{ "…" }</option>
-                    { for CONDITION_KEYS.iter().filter(|k| !present.contains(k)).map(|k| html! { <option value={*k}>{ condition_label(ctx.lang, k) }</option> }) }
+                    { for CONDITIONS.names().into_iter().filter(|k| !present.contains(k)).map(|k| html! { <option value={k}>{ condition_label(ctx.lang, k) }</option> }) }
                 </select>
             </span>
         </div>
@@ -294,7 +293,7 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
             let op = obj.iter().map(|(k, _)| k.as_str()).find(|k| *k != "name").unwrap_or("equals").to_string();
             let operand = obj.iter().find(|(k, _)| *k == op).map(|(_, v)| v.clone()).unwrap_or(Value::Null);
             let name = obj.iter().find(|(k, _)| k == "name").and_then(|(_, v)| v.as_str()).unwrap_or("").to_string();
-            let mut ops: Vec<(String, String)> = STRING_OPS.iter().map(|o| (o.to_string(), o.replace('_', " "))).collect();
+            let mut ops: Vec<(String, String)> = StringOp::NAMES.iter().map(|o| (o.to_string(), o.replace('_', " "))).collect();
             if key == "attribute" { ops.push(("exists".into(), "exists".into())); }
             let change_op = {
                 let (s, name, operand) = (set(path.clone()), name.clone(), operand.clone());
@@ -331,7 +330,7 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
                     s(o);
                 })
             };
-            let ops = COMPARE_OPS.iter().map(|o| (o.to_string(), match *o { "eq" => "=", "ne" => "≠", "gt" => ">", "gte" => "≥", "lt" => "<", _ => "≤" }.to_string())).collect();
+            let ops = CmpOp::NAMES.iter().map(|o| (o.to_string(), match *o { "eq" => "=", "ne" => "≠", "gt" => ">", "gte" => "≥", "lt" => "<", _ => "≤" }.to_string())).collect();
             let target = if matches!(v, Value::Number(_)) { path.clone() } else { path.key(&op) };
             html! { <>
                 { select_html(format!("{id}-op"), ctx.tr("comparison", "comparaison").into(), Some(ps.clone()), ops, op.clone(), change_op) }
@@ -339,7 +338,7 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
             </> }
         }
         "visitor" | "business_hours" => {
-            let names: &[&str] = if key == "visitor" { VISITOR_KINDS } else { OPEN_STATES };
+            let names: &[&str] = if key == "visitor" { VisitorKind::NAMES } else { OpenState::NAMES };
             let s = set(path.clone());
             let onchange = Callback::from(move |e: Event| s(doc::string(&e.target_unchecked_into::<HtmlSelectElement>().value())));
             select_html(format!("{id}-value"), ctx.tr("is", "est").into(), Some(ps.clone()), names.iter().map(|n| (n.to_string(), n.to_string())).collect(), v.as_str().unwrap_or("").to_string(), onchange)
@@ -361,9 +360,9 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
         _ => {
             // A set of names: device, weekday, team_status, establishment.
             let names: Vec<String> = match key {
-                "device" => DEVICES.iter().map(|s| s.to_string()).collect(),
-                "weekday" => WEEKDAYS.iter().map(|s| s.to_string()).collect(),
-                "team_status" => TEAM_STATUSES.iter().map(|s| s.to_string()).collect(),
+                "device" => Device::NAMES.iter().map(|s| s.to_string()).collect(),
+                "weekday" => Weekday::NAMES.iter().map(|s| s.to_string()).collect(),
+                "team_status" => TeamStatus::NAMES.iter().map(|s| s.to_string()).collect(),
                 _ => super::messages::establishment_ids(&ctx.doc),
             };
             let current: Vec<String> = match v { Value::String(s) => vec![s.clone()], Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(), _ => vec![] };
@@ -401,14 +400,14 @@ fn custom_message(ctx: &Ctx, i: usize, m: &Value) -> Html {
     let base = p(&["auto_messages"]).idx(i);
     let id = m.get("id").and_then(Value::as_str).unwrap_or("").to_string();
     let trigger = m.get("trigger").and_then(|t| t.get("type")).and_then(Value::as_str).unwrap_or("").to_string();
-    let param = TRIGGERS.iter().find(|(t, _)| *t == trigger).and_then(|(_, p)| *p);
+    let param = TRIGGERS.iter().find(|t| t.kind.name() == trigger).and_then(|t| t.param.as_ref()).map(|f| f.name);
     let change_trigger = {
         let (on, path) = (ctx.on_msg.clone(), base.key("trigger"));
         Callback::from(move |e: Event| {
             let t = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut o = doc::object();
             doc::set(&mut o, &p(&["type"]), doc::string(&t));
-            match TRIGGERS.iter().find(|(n, _)| *n == t).and_then(|(_, p)| *p) {
+            match TRIGGERS.iter().find(|d| d.kind.name() == t).and_then(|d| d.param.as_ref()).map(|f| f.name) {
                 Some("name") => doc::set(&mut o, &p(&["name"]), doc::string("added_to_cart")),
                 Some("percent") => doc::set(&mut o, &p(&["percent"]), doc::int(50)),
                 Some(k) => doc::set(&mut o, &p(&[k]), doc::int(30)),
@@ -434,7 +433,7 @@ fn custom_message(ctx: &Ctx, i: usize, m: &Value) -> Html {
         })
     };
     let mut freqs: Vec<(String, String)> = vec![(String::new(), ctx.tr("once per session (default)", "une fois par session (défaut)").into())];
-    freqs.extend(FREQUENCIES.iter().map(|f| (f.to_string(), f.replace('_', " "))));
+    freqs.extend(FrequencyName::NAMES.iter().map(|f| (f.to_string(), f.replace('_', " "))));
     freqs.push(("cooldown".into(), ctx.tr("again after a pause", "de nouveau après une pause").into()));
     let remove = { let (on, b) = (ctx.on_msg.clone(), base.clone()); Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Remove(b.clone())))) };
     let has_conditions = m.get("conditions").is_some();
@@ -453,7 +452,7 @@ fn custom_message(ctx: &Ctx, i: usize, m: &Value) -> Html {
             { area(ctx, ctx.tr("Text", "Texte"), base.key("text"), "", Empty::Keep) }
             <div class="grid">
                 { select_html(field_id(&tps), ctx.tr("When", "Quand").into(), Some(tps.clone()),
-                    TRIGGERS.iter().map(|(t, _)| (t.to_string(), trigger_label(ctx.lang, t))).collect(), trigger.clone(), change_trigger) }
+                    TRIGGERS.iter().map(|t| (t.kind.name().to_string(), trigger_label(ctx.lang, t.kind.name()))).collect(), trigger.clone(), change_trigger) }
                 if let Some(k) = param {
                     if k == "name" { { text(ctx, ctx.tr("Event name", "Nom de l'événement"), base.key("trigger").key("name"), Empty::Keep) } }
                     else { { number(ctx, match k { "percent" => ctx.tr("Percent", "Pourcentage"), "delay" => ctx.tr("Delay (s)", "Délai (s)"), _ => ctx.tr("Seconds", "Secondes") }, base.key("trigger").key(k), "") } }

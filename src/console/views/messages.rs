@@ -11,7 +11,7 @@ use super::fields::{self, area, field_id, text, Ctx, Empty};
 use crate::console::doc::{self, p, path_str, Path, PathExt};
 use crate::console::i18n::{placeholder_name, trs};
 use crate::console::state::{Edit, Msg};
-use crate::engine::config::MAX_STARTERS;
+use crate::engine::tables::MAX_STARTERS;
 use crate::engine::json::Value;
 use crate::engine::placeholders::{RenderContext, Template, STANDARD_FACTS};
 

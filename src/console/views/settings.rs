@@ -9,7 +9,7 @@ use super::fields::{checkbox, number, opts, select, text, text_with, Ctx, Empty}
 use crate::console::doc::{self, p, Path, PathExt};
 use crate::console::i18n::{trs, tr};
 use crate::console::state::{Edit, Msg};
-use crate::engine::conditions::WEEKDAYS;
+use crate::engine::tables::Weekday;
 use crate::engine::json::{self, Value};
 
 const ZONES: &[&str] = &[
@@ -162,7 +162,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <section class="card hours">
                 <h3>{ ctx.tr("Business hours", "Horaires d'ouverture") }</h3>
                 if has_hours {
-                    { for WEEKDAYS.iter().map(|d| slots_editor(ctx, hours.key(d), day_name(ctx.lang, d).to_string())) }
+                    { for Weekday::NAMES.iter().map(|d| slots_editor(ctx, hours.key(d), day_name(ctx.lang, d).to_string())) }
                     <h4>{ ctx.tr("Exceptions (holidays, special days)", "Exceptions (jours fériés, jours particuliers)") }</h4>
                     <ul class="exceptions">
                         { for exceptions.iter().enumerate().map(|(i, _)| {
