@@ -336,7 +336,12 @@ impl Runtime {
                 }
             }
             Command::Open => {}
-            Command::Visible(visible) => self.ui(if visible { Action::Show } else { Action::Hide }),
+            Command::Visible(visible) => {
+                self.ui(if visible { Action::Show } else { Action::Hide });
+                // The engine counts `shown` only for what is displayed.
+                let input = Input::WidgetVisible { visible };
+                self.engine.handle_input(engine::Timestamp(now), input);
+            }
             Command::Attach(dispatcher) => {
                 for action in self.buffered.drain(..) {
                     dispatcher.dispatch(action);
@@ -380,10 +385,6 @@ impl Runtime {
             Input::StarterClicked { index } => pending.push(Pending {
                 name: "starter_clicked",
                 detail: events::object(&[("index", (*index as u32).into())]),
-            }),
-            Input::PreviewDismissed { message_id } => pending.push(Pending {
-                name: "dismissed",
-                detail: events::object(&[("id", message_id.into())]),
             }),
             _ => {}
         }
@@ -457,13 +458,23 @@ impl Runtime {
                 Output::Persist(state) => {
                     let _ = self.store.set(STATE_KEY, &state);
                 }
-                Output::Stat(stat) => pending.push(Pending {
-                    name: "stats",
-                    detail: events::object(&[
-                        ("id", stat.message_id.as_str().into()),
-                        ("kind", stat_name(stat.kind).into()),
-                    ]),
-                }),
+                Output::Stat(stat) => {
+                    // `dismissed` names the message like every other event
+                    // (the automatic message's id, not the chat bubble's).
+                    if stat.kind == engine::StatKind::Dismissed {
+                        pending.push(Pending {
+                            name: "dismissed",
+                            detail: events::object(&[("id", stat.message_id.as_str().into())]),
+                        });
+                    }
+                    pending.push(Pending {
+                        name: "stats",
+                        detail: events::object(&[
+                            ("id", stat.message_id.as_str().into()),
+                            ("kind", stat_name(stat.kind).into()),
+                        ]),
+                    })
+                }
                 Output::Fired { message_id, text } => pending.push(Pending {
                     name: "message",
                     detail: events::object(&[("id", message_id.into()), ("text", text.into())]),
