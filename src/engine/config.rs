@@ -26,6 +26,8 @@ pub const ROOT_FIELDS: &[&str] = &[
     "auto_messages",
     "behaviour",
     "ui",
+    "analytics",
+    "inbox",
 ];
 pub const SITE_FIELDS: &[&str] = &["name", "language", "time_zone"];
 pub const TEAM_FIELDS: &[&str] = &["name", "status", "avatar", "reply_time"];
@@ -204,6 +206,8 @@ pub struct Config {
     pub behaviour: Behaviour,
     /// UI options, passed through for the UI (invalid known keys removed).
     pub ui: Value,
+    /// Statistics destinations and the inbox (`analytics`, `inbox`).
+    pub destinations: crate::analytics::settings::Destinations,
 }
 
 impl Default for Config {
@@ -232,6 +236,7 @@ impl Default for Config {
                 consent_required: false,
             },
             ui: Value::Object(Vec::new()),
+            destinations: Default::default(),
         }
     }
 }
@@ -402,6 +407,7 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
     if let Some(v) = root.get("ui") {
         c.ui = decode_ui(ck, v);
     }
+    c.destinations = crate::analytics::settings::decode(ck, root);
 
     // Rules: custom messages first, then presets; then a stable sort by
     // priority so that ties keep this declaration order.

@@ -287,6 +287,7 @@ fn root_field(f: &str) -> Value {
                 ]),
             ),
         ]),
+        "analytics" | "inbox" => crate::analytics::settings::schema(f),
         _ => obj(vec![]),
     }
 }

@@ -1,0 +1,145 @@
+//! The `analytics` and `inbox` sections of the site config: where
+//! statistics and visitor messages go. Pure (no browser): the engine's
+//! config decoder calls [`decode`], the schema generator calls [`schema`].
+//!
+//! Compact on purpose: two tables of fields, one decoder, one schema, so
+//! that the config's field tables can absorb them.
+
+use crate::engine::json::{obj, s, Value};
+use crate::engine::validate::{join, Checker};
+
+/// Fields of `analytics`: the switches, then the beacon endpoint.
+pub const ANALYTICS_FIELDS: &[&str] = &["gtm", "matomo", "plausible", "endpoint"];
+/// Fields of `inbox`.
+pub const INBOX_FIELDS: &[&str] = &["endpoint"];
+
+/// Where statistics and visitor messages go; everything off by default.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Destinations {
+    /// `window.dataLayer.push({event: 'nudge_<type>', ...})`.
+    pub gtm: bool,
+    /// `window._paq.push(['trackEvent', 'Nudge', type, message])`.
+    pub matomo: bool,
+    /// `plausible('Nudge <Type>', {props})` when the function exists.
+    pub plausible: bool,
+    /// Batches of events (JSON, `v: 1`) are POSTed here.
+    pub endpoint: Option<String>,
+    /// Each visitor message is POSTed here.
+    pub inbox: Option<String>,
+}
+
+impl Destinations {
+    /// True when any statistics destination is on.
+    pub fn any_stats(&self) -> bool {
+        self.gtm || self.matomo || self.plausible || self.endpoint.is_some()
+    }
+}
+
+/// An absolute `http(s)://` URL, else an error at `path`.
+fn url(ck: &mut Checker, v: &Value, path: &str) -> Option<String> {
+    let u = ck.string(v, path)?;
+    if u.starts_with("https://") || u.starts_with("http://") {
+        Some(u)
+    } else {
+        ck.error(
+            path,
+            format!("\"{u}\" is not an absolute URL; expected https://…"),
+        );
+        None
+    }
+}
+
+/// Reads `analytics` and `inbox` from the config's root object.
+pub fn decode(ck: &mut Checker, root: &Value) -> Destinations {
+    let mut d = Destinations::default();
+    if let Some(fields) = root
+        .get("analytics")
+        .and_then(|v| ck.object(v, "analytics", ANALYTICS_FIELDS))
+    {
+        for (k, v) in fields {
+            let p = join("analytics", k);
+            let flag = match k.as_str() {
+                "gtm" => &mut d.gtm,
+                "matomo" => &mut d.matomo,
+                "plausible" => &mut d.plausible,
+                "endpoint" => {
+                    d.endpoint = url(ck, v, &p);
+                    continue;
+                }
+                _ => continue,
+            };
+            *flag = ck.boolean(v, &p).unwrap_or(false);
+        }
+    }
+    if let Some(fields) = root
+        .get("inbox")
+        .and_then(|v| ck.object(v, "inbox", INBOX_FIELDS))
+    {
+        if let Some((_, v)) = fields.iter().find(|(k, _)| k == "endpoint") {
+            d.inbox = url(ck, v, "inbox.endpoint");
+        }
+    }
+    d
+}
+
+/// The JSON Schema of the `analytics` or `inbox` root field.
+pub fn schema(field: &str) -> Value {
+    let doc = |d: &str| obj(vec![("type", s("boolean")), ("default", Value::Bool(false)), ("description", s(d))]);
+    let url = |d: &str| obj(vec![("type", s("string")), ("format", s("uri")), ("pattern", s("^https?://")), ("description", s(d))]);
+    let props = if field == "inbox" {
+        vec![("endpoint", url("Each visitor message is POSTed here as JSON; the answer may carry agent replies"))]
+    } else {
+        vec![
+            ("gtm", doc("Push nudge_<type> events to window.dataLayer (Google Tag Manager / GA4)")),
+            ("matomo", doc("Push ['trackEvent', 'Nudge', type, message] to window._paq")),
+            ("plausible", doc("Call plausible('Nudge <Type>', {props}) when the function exists")),
+            ("endpoint", url("Batches of events (JSON, v 1) are sent here with sendBeacon / fetch keepalive")),
+        ]
+    };
+    obj(vec![
+        ("type", s("object")),
+        ("properties", obj(props)),
+        ("additionalProperties", Value::Bool(false)),
+    ])
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::engine::{parse_config, NoPatterns};
+
+    fn decode(text: &str) -> (super::Destinations, Vec<String>) {
+        let (c, diags) = parse_config(text, &mut NoPatterns).unwrap();
+        (c.destinations, diags.iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn every_destination_is_off_without_the_sections() {
+        let (d, diags) = decode("{}");
+        assert_eq!(d, super::Destinations::default());
+        assert!(!d.any_stats());
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn the_sections_switch_destinations_on() {
+        let (d, diags) = decode(
+            r#"{"analytics":{"gtm":true,"matomo":true,"plausible":false,"endpoint":"https://c.example/n"},
+                "inbox":{"endpoint":"http://127.0.0.1:8183/inbox"}}"#,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(d.gtm && d.matomo && !d.plausible);
+        assert_eq!(d.endpoint.as_deref(), Some("https://c.example/n"));
+        assert_eq!(d.inbox.as_deref(), Some("http://127.0.0.1:8183/inbox"));
+    }
+
+    #[test]
+    fn a_relative_endpoint_or_a_wrong_type_is_an_error_with_its_path() {
+        let (d, diags) = decode(r#"{"analytics":{"gtm":"yes","endpoint":"/collect","ga":1},"inbox":{"endpoint":3}}"#);
+        assert_eq!(d, super::Destinations::default());
+        let all = diags.join("\n");
+        assert!(all.contains("analytics.gtm"), "{all}");
+        assert!(all.contains("analytics.endpoint") && all.contains("absolute URL"), "{all}");
+        assert!(all.contains("analytics.ga") && all.contains("unknown field"), "{all}");
+        assert!(all.contains("inbox.endpoint"), "{all}");
+    }
+}
