@@ -73,6 +73,8 @@ pub struct Runtime {
     errors: Vec<String>,
     /// Start-up events owed to late subscribers, delivered by [`pump`].
     catch_up: Vec<(js_sys::Function, JsValue)>,
+    /// Statistics destinations and the inbox, when the config has them.
+    analytics: Option<crate::analytics::Analytics>,
 }
 
 /// Maps real time (`Date.now()`) to the widget's time, which runs faster in
@@ -203,6 +205,7 @@ fn install_now(boot: Boot, clock: SiteClock) {
     };
     let now = time.now();
     let wall = wall_clock(&clock, now);
+    let analytics = crate::analytics::Analytics::new(&boot.config, &boot.store.key(""));
     let runtime = Runtime {
         engine: Engine::new(boot.config, saved.as_deref(), boot.patterns),
         store: boot.store,
@@ -217,6 +220,7 @@ fn install_now(boot: Boot, clock: SiteClock) {
         time,
         errors: boot.errors,
         catch_up: Vec::new(),
+        analytics,
     };
     let page = engine::PageInfo {
         url: crate::platform::url::current_url(),
@@ -291,13 +295,20 @@ impl Runtime {
         match command {
             Command::Input(input) => {
                 self.note_input(&input, &mut pending);
+                let note = crate::analytics::Note::of(&input);
                 self.engine.handle_input(engine::Timestamp(now), input);
+                if let Some(a) = &self.analytics {
+                    a.after(note, &self.engine);
+                }
             }
             Command::Timer => {
                 self.timer.fired();
                 let wall = self.wall(now);
                 self.engine
                     .handle_input(engine::Timestamp(now), Input::Timer { wall });
+                if let Some(a) = &self.analytics {
+                    a.timer();
+                }
             }
             Command::Open | Command::Toggle if !self.open => {
                 self.set_open(true, now, &mut pending);
@@ -429,13 +440,18 @@ impl Runtime {
                 Output::Persist(state) => {
                     let _ = self.store.set(STATE_KEY, &state);
                 }
-                Output::Stat(stat) => pending.push(Pending {
-                    name: "stats",
-                    detail: events::object(&[
-                        ("id", stat.message_id.as_str().into()),
-                        ("kind", stat_name(stat.kind).into()),
-                    ]),
-                }),
+                Output::Stat(stat) => {
+                    if let Some(a) = &self.analytics {
+                        a.stat(&stat);
+                    }
+                    pending.push(Pending {
+                        name: "stats",
+                        detail: events::object(&[
+                            ("id", stat.message_id.as_str().into()),
+                            ("kind", stat_name(stat.kind).into()),
+                        ]),
+                    })
+                }
                 Output::Fired { message_id, text } => pending.push(Pending {
                     name: "message",
                     detail: events::object(&[("id", message_id.into()), ("text", text.into())]),
@@ -446,6 +462,11 @@ impl Runtime {
 
     fn rearm(&mut self, now: u64) {
         let deadline = self.engine.poll_timeout().map(|t| self.time.to_real(t.0));
+        // Statistics wait for a quiet moment on the same timer (real ms).
+        let deadline = match (deadline, self.analytics.as_ref().and_then(|a| a.deadline())) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let real_now = self.time.to_real(now);
         self.timer.arm(real_now, deadline, || send(Command::Timer));
     }
