@@ -3,18 +3,18 @@
 //! What lives here:
 //! - [`settings`]: the config's `analytics` and `inbox` sections (pure; the
 //!   engine's config decoder and schema generator call it);
-//! - [`outbox`]: the persisted outbox, the batch and inbox JSON (pure,
-//!   tested natively);
-//! - `sender` (browser only): the runtime's hooks — events to `dataLayer`,
-//!   `_paq`, `plausible` and the outbox; delivery by `fetch(keepalive)` and
-//!   `sendBeacon`; agent replies from the inbox back into the runtime.
+//! - [`events`]: event type and trigger names (pure);
+//! - `sender.rs` + `sender.js` (browser only): the runtime's hooks, and the
+//!   outbox, tag-manager pushes and delivery (`fetch` keepalive,
+//!   `sendBeacon`), written in plain JS because it is several times smaller
+//!   there than through wasm bindings.
 //!
-//! May import: `engine` (types, `json`), `platform` (storage, clock, URL),
-//! and `runtime::send` (agent replies). Not `ui` or `embed`. The runtime
-//! calls it in a few lines: `Analytics::new`, `after`, `stat`, `deadline`,
-//! `timer`.
+//! May import: `engine` (types, `json`, `validate`) and `runtime::send`
+//! (agent replies come back as `Input::AgentMessage`). Not `ui`, `embed` or
+//! `platform`. The runtime calls it in a few lines: `Analytics::new`,
+//! `after`, `stat`, `deadline`, `timer`.
 
-pub mod outbox;
+pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod sender;
 pub mod settings;

@@ -16,12 +16,11 @@ pub const INBOX_FIELDS: &[&str] = &["endpoint"];
 /// Where statistics and visitor messages go; everything off by default.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Destinations {
-    /// `window.dataLayer.push({event: 'nudge_<type>', ...})`.
-    pub gtm: bool,
-    /// `window._paq.push(['trackEvent', 'Nudge', type, message])`.
-    pub matomo: bool,
-    /// `plausible('Nudge <Type>', {props})` when the function exists.
-    pub plausible: bool,
+    /// Bit `i` set = `ANALYTICS_FIELDS[i]` is on: 1 `gtm`
+    /// (`window.dataLayer.push({event: 'nudge_<type>', ...})`), 2 `matomo`
+    /// (`window._paq.push(['trackEvent', 'Nudge', type, message])`),
+    /// 4 `plausible` (`plausible('Nudge <Type>', {props})` when it exists).
+    pub switches: u8,
     /// Batches of events (JSON, `v: 1`) are POSTed here.
     pub endpoint: Option<String>,
     /// Each visitor message is POSTed here.
@@ -31,7 +30,7 @@ pub struct Destinations {
 impl Destinations {
     /// True when any statistics destination is on.
     pub fn any_stats(&self) -> bool {
-        self.gtm || self.matomo || self.plausible || self.endpoint.is_some()
+        self.switches != 0 || self.endpoint.is_some()
     }
 }
 
@@ -39,44 +38,31 @@ impl Destinations {
 fn url(ck: &mut Checker, v: &Value, path: &str) -> Option<String> {
     let u = ck.string(v, path)?;
     if u.starts_with("https://") || u.starts_with("http://") {
-        Some(u)
-    } else {
-        ck.error(
-            path,
-            format!("\"{u}\" is not an absolute URL; expected https://…"),
-        );
-        None
+        return Some(u);
     }
+    ck.error(path, "not an absolute URL; expected https://… or http://…".into());
+    None
 }
 
 /// Reads `analytics` and `inbox` from the config's root object.
 pub fn decode(ck: &mut Checker, root: &Value) -> Destinations {
     let mut d = Destinations::default();
-    if let Some(fields) = root
-        .get("analytics")
-        .and_then(|v| ck.object(v, "analytics", ANALYTICS_FIELDS))
-    {
+    for (section, allowed) in [("analytics", ANALYTICS_FIELDS), ("inbox", INBOX_FIELDS)] {
+        let Some(fields) = root.get(section).and_then(|v| ck.object(v, section, allowed)) else {
+            continue;
+        };
         for (k, v) in fields {
-            let p = join("analytics", k);
-            let flag = match k.as_str() {
-                "gtm" => &mut d.gtm,
-                "matomo" => &mut d.matomo,
-                "plausible" => &mut d.plausible,
-                "endpoint" => {
-                    d.endpoint = url(ck, v, &p);
-                    continue;
+            let p = join(section, k);
+            match (section, allowed.iter().position(|f| f == k)) {
+                ("inbox", Some(_)) => d.inbox = url(ck, v, &p),
+                (_, Some(3)) => d.endpoint = url(ck, v, &p),
+                (_, Some(i)) => {
+                    if ck.boolean(v, &p) == Some(true) {
+                        d.switches |= 1 << i;
+                    }
                 }
-                _ => continue,
-            };
-            *flag = ck.boolean(v, &p).unwrap_or(false);
-        }
-    }
-    if let Some(fields) = root
-        .get("inbox")
-        .and_then(|v| ck.object(v, "inbox", INBOX_FIELDS))
-    {
-        if let Some((_, v)) = fields.iter().find(|(k, _)| k == "endpoint") {
-            d.inbox = url(ck, v, "inbox.endpoint");
+                _ => {}
+            }
         }
     }
     d
@@ -127,7 +113,7 @@ mod tests {
                 "inbox":{"endpoint":"http://127.0.0.1:8183/inbox"}}"#,
         );
         assert!(diags.is_empty(), "{diags:?}");
-        assert!(d.gtm && d.matomo && !d.plausible);
+        assert_eq!(d.switches, 0b011, "gtm and matomo on, plausible off");
         assert_eq!(d.endpoint.as_deref(), Some("https://c.example/n"));
         assert_eq!(d.inbox.as_deref(), Some("http://127.0.0.1:8183/inbox"));
     }

@@ -442,7 +442,7 @@ impl Runtime {
                 }
                 Output::Stat(stat) => {
                     if let Some(a) = &self.analytics {
-                        a.stat(&stat);
+                        a.stat(&stat, self.engine.config());
                     }
                     pending.push(Pending {
                         name: "stats",
