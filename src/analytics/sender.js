@@ -50,7 +50,7 @@ const flush = (leaving) => {
       sending = 1;
       post(s.endpoint, body, "no-cors")
         .then(() => { failed = 0; forget(ev.map((x) => x.key), dropped); }, fail)
-        .finally(() => { sending = 0; });
+        .finally(() => { sending = 0; if (!failed && !quiet && events(load()).length) flush(); });
     }
   }
   for (const m of s.inbox ? o.items.filter((x) => x.v) : []) {
