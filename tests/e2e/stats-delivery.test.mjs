@@ -31,6 +31,8 @@ async function visitor(config = withEndpoints) {
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.batches = [];
+  context.on("request", (r) => { if (r.url() === COLLECT) page.batches.push(Buffer.byteLength(r.postData() || "")); });
   await page.clock.install({ time: OPEN_DAY });
   return { context, page };
 }
@@ -135,6 +137,7 @@ test("20 visitors' engine counts equal the receiver's per-message counts", async
   const receiver = await startReceiver({ port: PORT, file: fresh() });
   const total = {};
   let messages = 0;
+  const sizes = [];
   try {
     for (let group = 0; group < 20; group += 4) {
       await Promise.all([0, 1, 2, 3].map(async (j) => {
@@ -145,6 +148,7 @@ test("20 visitors' engine counts equal the receiver's per-message counts", async
         add(total, await engineCounts(page));
         messages += j === 0 || j === 2 ? 1 : 0;
         assert.deepEqual(page.errors, []);
+        sizes.push(...page.batches);
         await context.close();
       }));
     }
@@ -165,6 +169,9 @@ test("20 visitors' engine counts equal the receiver's per-message counts", async
     assert.equal(starters.length, 5, "one starter click per compare journey");
     assert.equal(starters[0].index, 0);
     assert.equal(readNdjson(receiver.inboxFile).length, messages, "every typed message, once");
+    // A beacon carries at most 2 KB for a typical page view.
+    assert.ok(sizes.length >= 20 && Math.max(...sizes) <= 2048, `batch sizes ${sizes}`);
+    console.log(`# batch bytes: median ${sizes.sort((a, b) => a - b)[sizes.length >> 1]}, max ${sizes[sizes.length - 1]}`);
   } finally {
     await receiver.close();
   }
