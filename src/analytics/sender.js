@@ -5,7 +5,7 @@ let s, mem, visitor, token, seq = 0, session = 0, quiet = 0, sending = 0, failed
 const posting = {};
 
 const safe = (f) => (...a) => {
-  try { return f(...a); } catch (e) { try { console.warn("[nudge] statistics:", e); } catch (_) {} }
+  try { return f(...a); } catch (e) { try { console.warn("[nudge]", e); } catch (_) {} }
 };
 const rnd = (n) => Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => (b % 36).toString(36)).join("");
 const get = (k) => { try { return localStorage.getItem(s.prefix + k); } catch (e) {} };
@@ -70,8 +70,9 @@ const flush = (leaving) => {
   }
 };
 
-const on = {
-  start(site, endpoint, inbox, prefix, n) {
+// Indexed by the codes of sender.rs.
+const on = [
+  (site, endpoint, inbox, prefix, n) => {
     s = { site, endpoint, inbox, prefix, gtm: n & 1, matomo: n & 2, plausible: n & 4, consent: n & 8 };
     visitor = get("visitor") || rnd(12);
     token = rnd(4);
@@ -79,7 +80,7 @@ const on = {
     addEventListener("pagehide", safe(() => flush(1)));
     addEventListener("online", safe(() => flush()));
   },
-  event(type, message, trigger, _, n) {
+  (type, message, trigger, _, n) => {
     if (!s.consent) return;
     message = message.slice(0, 100);
     trigger = trigger || undefined;
@@ -96,13 +97,13 @@ const on = {
       if (events(add({ key: key(), type, message, trigger, path, index, at })).length >= FLUSH_AT) flush();
     }
   },
-  typed(message_id, text, answered) {
+  (message_id, text, answered) => {
     if (s.inbox) {
       add({ v: 1, key: key(), conversation: visitor, message_id, text, url: location.href, answered: answered || null, at: Date.now() });
       flush();
     }
   },
-  consent(a, b, c, d, n) {
+  (a, b, c, d, n) => {
     s.consent = n;
     const o = mem;
     if (n && o) {
@@ -111,20 +112,20 @@ const on = {
     }
     keep();
   },
-  reset() {
+  () => {
     flush(1);
     change((o) => { o.items = o.items.filter((x) => x.v); o.dropped = 0; });
     visitor = rnd(12);
     keep();
   },
-  hidden: () => flush(),
-  timer() { if (quiet && Date.now() >= quiet) flush(); },
-  activity(a, b, c, d, n) {
+  () => flush(),
+  () => { if (quiet && Date.now() >= quiet) flush(); },
+  (a, b, c, d, n) => {
     session = n || session;
     if (failed) { if (Date.now() - failed >= RETRY) flush(); }
     else if (!quiet && !sending && load().items.length) quiet = Date.now() + QUIET;
   },
-};
+];
 
 export const nudge_stats = (what, a, b, c, d, n) => {
   safe(on[what])(a, b, c, d, n);

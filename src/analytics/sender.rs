@@ -16,34 +16,46 @@ use crate::engine::{Author, Config, Engine, Input, StatEvent};
 #[wasm_bindgen(module = "/src/analytics/sender.js")]
 extern "C" {
     /// The one entry point of `sender.js`; returns the outbox's next
-    /// deadline (epoch ms, 0 = none). `what`, then its arguments:
-    /// - `start`: a site name, b beacon endpoint, c inbox ("" = none),
-    ///   d storage prefix, n = 1 gtm | 2 matomo | 4 plausible | 8 consent;
-    /// - `event`: a type, b message id, c trigger ("" = none), n starter
-    ///   index (-1 = none);
-    /// - `typed`: a message id, b text, c the automatic message it
-    ///   answered ("" = none);
-    /// - `consent` (n 1 granted / 0 withdrawn), `reset`, `hidden`,
-    ///   `activity` (n visit number), `timer`.
-    fn nudge_stats(what: &str, a: &str, b: &str, c: &str, d: &str, n: f64) -> f64;
+    /// deadline (epoch ms, 0 = none). `what` is one of the codes below,
+    /// then its arguments.
+    fn nudge_stats(what: u8, a: &str, b: &str, c: &str, d: &str, n: f64) -> f64;
 }
 
+/// a site name, b beacon endpoint, c inbox ("" = none), d storage prefix,
+/// n = 1 gtm | 2 matomo | 4 plausible | 8 consent.
+const START: u8 = 0;
+/// a type, b message id, c trigger ("" = none), n starter index (-1 = none).
+const EVENT: u8 = 1;
+/// a message id, b text, c the automatic message it answered ("" = none).
+const TYPED: u8 = 2;
+/// n: 1 granted, 0 withdrawn.
+const CONSENT: u8 = 3;
+const RESET: u8 = 4;
+const HIDDEN: u8 = 5;
+const TIMER: u8 = 6;
+/// n: the visit number.
+const ACTIVITY: u8 = 7;
+/// Not a call: the starter click (an event, then activity).
+const STARTER: u8 = 8;
+/// Not a call: nothing to tell.
+const NOTHING: u8 = 9;
+
 /// What an input means for statistics, noted before the engine takes it:
-/// a `nudge_stats` call ("" = none) and its number.
-pub struct Note(&'static str, f64);
+/// a code and its number.
+pub struct Note(u8, f64);
 
 impl Note {
     pub fn of(input: &Input) -> Note {
         match input {
-            Input::VisitorMessage { .. } => Note("typed", 0.0),
-            Input::StarterClicked { index } => Note("starter", *index as f64),
-            Input::Consent { granted } => Note("consent", *granted as u8 as f64),
-            Input::Reset => Note("reset", 0.0),
-            Input::Visibility { visible: false } => Note("hidden", 0.0),
+            Input::VisitorMessage { .. } => Note(TYPED, 0.0),
+            Input::StarterClicked { index } => Note(STARTER, *index as f64),
+            Input::Consent { granted } => Note(CONSENT, *granted as u8 as f64),
+            Input::Reset => Note(RESET, 0.0),
+            Input::Visibility { visible: false } => Note(HIDDEN, 0.0),
             Input::Timer { .. } | Input::StateSynced { .. } | Input::AgentMessage { .. } => {
-                Note("", 0.0)
+                Note(NOTHING, 0.0)
             }
-            _ => Note("activity", 0.0),
+            _ => Note(ACTIVITY, 0.0),
         }
     }
 }
@@ -68,7 +80,7 @@ impl Analytics {
             deadline: Cell::new(0.0),
         };
         a.call(
-            "start",
+            START,
             &config.site.name,
             d.endpoint.as_deref().unwrap_or(""),
             d.inbox.as_deref().unwrap_or(""),
@@ -78,16 +90,14 @@ impl Analytics {
         Some(a)
     }
 
-    fn call(&self, what: &str, a: &str, b: &str, c: &str, d: &str, n: f64) {
+    fn call(&self, what: u8, a: &str, b: &str, c: &str, d: &str, n: f64) {
         self.deadline.set(nudge_stats(what, a, b, c, d, n));
     }
 
     /// After the engine took an input, noted by [`Note::of`] before.
-    #[inline(never)]
     pub fn after(&self, Note(what, n): Note, engine: &Engine) {
-        let visit = engine.visit_number() as f64;
         match what {
-            "typed" => {
+            TYPED => {
                 let conversation = engine.conversation();
                 if let Some(at) = conversation.iter().rposition(|m| m.author == Author::Visitor) {
                     let m = &conversation[at];
@@ -99,23 +109,23 @@ impl Analytics {
                         .find(|m| m.author != Author::Visitor)
                         .filter(|m| m.author == Author::Bot)
                         .and_then(|m| m.rule.as_deref());
-                    self.call("typed", &m.id, &m.text, answered.unwrap_or(""), "", 0.0);
+                    self.call(TYPED, &m.id, &m.text, answered.unwrap_or(""), "", 0.0);
                 }
             }
-            "starter" => {
+            STARTER => {
                 if self.stats {
-                    self.call("event", TYPES[4], "starters", "", "", n)
+                    self.call(EVENT, TYPES[4], "starters", "", "", n);
                 }
             }
-            "consent" => return self.call(what, "", "", "", "", n),
-            "" => return,
-            _ => return self.call(what, "", "", "", "", visit),
+            NOTHING => return,
+            CONSENT => return self.call(what, "", "", "", "", n),
+            _ => {}
         }
-        self.call("activity", "", "", "", "", visit);
+        let what = if what == RESET || what == HIDDEN { what } else { ACTIVITY };
+        self.call(what, "", "", "", "", engine.visit_number() as f64);
     }
 
     /// An engine statistics event.
-    #[inline(never)]
     pub fn stat(&self, stat: &StatEvent, config: &Config) {
         if !self.stats {
             return;
@@ -125,7 +135,7 @@ impl Analytics {
             .iter()
             .find(|r| r.id == stat.message_id)
             .map_or("", |r| trigger_name(&r.trigger));
-        self.call("event", TYPES[kind_of(stat.kind)], &stat.message_id, trigger, "", -1.0);
+        self.call(EVENT, TYPES[kind_of(stat.kind)], &stat.message_id, trigger, "", -1.0);
     }
 
     /// When the runtime's timer must wake up for statistics (real ms).
@@ -135,6 +145,6 @@ impl Analytics {
 
     /// The runtime's timer fired.
     pub fn timer(&self) {
-        self.call("timer", "", "", "", "", 0.0);
+        self.call(TIMER, "", "", "", "", 0.0);
     }
 }
