@@ -41,7 +41,7 @@ for (const name of files) {
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify({ rows, total, budget: BUDGET, limit: LIMIT }));
 } else {
-  console.log("What a visitor downloads (KB; the CSS is inside the wasm):");
+  console.log("What a visitor downloads (KB; the CSS is inside the loader):");
   console.log("file                   raw    gzip  brotli");
   for (const r of rows) console.log(`${r.name.padEnd(18)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
   console.log(`${"total".padEnd(18)}${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}   (budget ${BUDGET / 1024} KB brotli)`);

@@ -27,18 +27,19 @@ pub fn kind_of(kind: StatKind) -> usize {
 
 /// The config name of a trigger, as events carry it.
 pub fn trigger_name(trigger: &Trigger) -> &'static str {
-    let i = match trigger {
-        Trigger::TimeOnPage(_) => 0,
-        Trigger::TimeOnSite(_) => 1,
-        Trigger::PageView(_) => 2,
-        Trigger::Scroll(_) => 3,
-        Trigger::ExitIntent => 4,
-        Trigger::VisitorMessageUnanswered(_) => 5,
-        Trigger::VisitorMessageOffline(_) => 6,
-        Trigger::ChatOpened => 7,
-        Trigger::Event(_) => 8,
-    };
-    crate::engine::config::TRIGGERS[i].0
+    use crate::engine::tables::TriggerKind as K;
+    match trigger {
+        Trigger::TimeOnPage(_) => K::TimeOnPage,
+        Trigger::TimeOnSite(_) => K::TimeOnSite,
+        Trigger::PageView(_) => K::PageView,
+        Trigger::Scroll(_) => K::Scroll,
+        Trigger::ExitIntent => K::ExitIntent,
+        Trigger::VisitorMessageUnanswered(_) => K::VisitorMessageUnanswered,
+        Trigger::VisitorMessageOffline(_) => K::VisitorMessageOffline,
+        Trigger::ChatOpened => K::ChatOpened,
+        Trigger::Event(_) => K::Event,
+    }
+    .name()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -5,18 +5,50 @@
 //! Compact on purpose: two tables of fields, one decoder, one schema, so
 //! that the config's field tables can absorb them.
 
-use crate::engine::json::{obj, s, Value};
-use crate::engine::validate::{join, Checker};
+use crate::engine::fields::{doc_text, Dflt, Doc, Field, Fields, Table, Ty};
+use crate::engine::validate::Checker;
 
-/// Fields of `analytics`: the switches, then the beacon endpoint.
-pub const ANALYTICS_FIELDS: &[&str] = &["gtm", "matomo", "plausible", "endpoint"];
-/// Fields of `inbox`.
-pub const INBOX_FIELDS: &[&str] = &["endpoint"];
+const fn field(name: &'static str, ty: Ty, default: Dflt, doc: Doc) -> Field {
+    Field {
+        name,
+        ty,
+        required: false,
+        default,
+        doc,
+    }
+}
+
+/// `analytics`: the switches (in the bit order of
+/// [`Destinations::switches`]), then the beacon endpoint.
+pub static ANALYTICS: Table = Table {
+    path: "analytics",
+    doc: doc_text!("Statistics destinations, all off by default (README, \"Statistics\")."),
+    fields: &[
+        field("gtm", Ty::Bool, Dflt::Bool(false), doc_text!("Push `nudge_<type>` events to `window.dataLayer` (Google Tag Manager / GA4).")),
+        field("matomo", Ty::Bool, Dflt::Bool(false), doc_text!("Push `['trackEvent', 'Nudge', type, message]` to `window._paq`.")),
+        field("plausible", Ty::Bool, Dflt::Bool(false), doc_text!("Call `plausible('Nudge <Type>', {props})` when the page has it.")),
+        field("endpoint", Ty::Str, Dflt::None, doc_text!("A URL (absolute or relative to the page) that receives batches of events (JSON, `v: 1`).")),
+    ],
+    extra: None,
+};
+
+/// `inbox`: where visitor messages go.
+pub static INBOX: Table = Table {
+    path: "inbox",
+    doc: doc_text!("Where visitor messages go (README, \"Statistics\")."),
+    fields: &[field(
+        "endpoint",
+        Ty::Str,
+        Dflt::None,
+        doc_text!("A URL that receives each visitor message (JSON); its answer may carry agent replies."),
+    )],
+    extra: None,
+};
 
 /// Where statistics and visitor messages go; everything off by default.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Destinations {
-    /// Bit `i` set = `ANALYTICS_FIELDS[i]` is on: 1 `gtm`
+    /// Bit `i` set = `ANALYTICS.fields[i]` is on: 1 `gtm`
     /// (`window.dataLayer.push({event: 'nudge_<type>', ...})`), 2 `matomo`
     /// (`window._paq.push(['trackEvent', 'Nudge', type, message])`),
     /// 4 `plausible` (`plausible('Nudge <Type>', {props})` when it exists).
@@ -34,54 +66,20 @@ impl Destinations {
     }
 }
 
-/// A URL (absolute, or relative to the page); "" means none.
-fn url(ck: &mut Checker, v: &Value, path: &str) -> Option<String> {
-    ck.string(v, path).filter(|u| !u.is_empty())
-}
-
-/// Reads `analytics` and `inbox` from the config's root object.
-pub fn decode(ck: &mut Checker, root: &Value) -> Destinations {
+/// Reads `analytics` and `inbox` from the config's root fields.
+pub fn decode(ck: &mut Checker, root: &Fields) -> Destinations {
     let mut d = Destinations::default();
-    for (section, allowed) in [("analytics", ANALYTICS_FIELDS), ("inbox", INBOX_FIELDS)] {
-        let Some(fields) = root.get(section).and_then(|v| ck.object(v, section, allowed)) else {
-            continue;
-        };
-        for (k, v) in fields {
-            let p = join(section, k);
-            match (section, allowed.iter().position(|f| f == k)) {
-                ("inbox", Some(_)) => d.inbox = url(ck, v, &p),
-                (_, Some(3)) => d.endpoint = url(ck, v, &p),
-                (_, Some(i)) => {
-                    if ck.boolean(v, &p) == Some(true) {
-                        d.switches |= 1 << i;
-                    }
-                }
-                _ => {}
-            }
+    let url = |f: &Fields| f.str("endpoint").filter(|u| !u.is_empty()).map(String::from);
+    if let Some(f) = root.get("analytics").and_then(|v| ck.fields(v, "analytics", &ANALYTICS)) {
+        for (i, name) in ["gtm", "matomo", "plausible"].into_iter().enumerate() {
+            d.switches |= (f.bool(name) as u8) << i;
         }
+        d.endpoint = url(&f);
+    }
+    if let Some(f) = root.get("inbox").and_then(|v| ck.fields(v, "inbox", &INBOX)) {
+        d.inbox = url(&f);
     }
     d
-}
-
-/// The JSON Schema of the `analytics` or `inbox` root field.
-pub fn schema(field: &str) -> Value {
-    let doc = |d: &str| obj(vec![("type", s("boolean")), ("default", Value::Bool(false)), ("description", s(d))]);
-    let url = |d: &str| obj(vec![("type", s("string")), ("format", s("uri-reference")), ("description", s(d))]);
-    let props = if field == "inbox" {
-        vec![("endpoint", url("Each visitor message is POSTed here as JSON; the answer may carry agent replies"))]
-    } else {
-        vec![
-            ("gtm", doc("Push nudge_<type> events to window.dataLayer (Google Tag Manager / GA4)")),
-            ("matomo", doc("Push ['trackEvent', 'Nudge', type, message] to window._paq")),
-            ("plausible", doc("Call plausible('Nudge <Type>', {props}) when the function exists")),
-            ("endpoint", url("Batches of events (JSON, v 1) are sent here with sendBeacon / fetch keepalive")),
-        ]
-    };
-    obj(vec![
-        ("type", s("object")),
-        ("properties", obj(props)),
-        ("additionalProperties", Value::Bool(false)),
-    ])
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -9,45 +9,8 @@ use super::json::Value;
 use super::patterns::{PatternId, Patterns};
 use super::validate::{index, join, one_of, Checker};
 
-/// Operators for texts (url, title, referrer, query, utm, attribute).
-pub const STRING_OPS: &[&str] = &[
-    "equals",
-    "contains",
-    "starts_with",
-    "ends_with",
-    "wildcard",
-    "regex",
-];
-/// Operators for numbers (visit_number, pages_viewed, days_since_last_visit).
-pub const COMPARE_OPS: &[&str] = &["eq", "ne", "gt", "gte", "lt", "lte"];
-/// Every key a condition object may have.
-pub const CONDITION_KEYS: &[&str] = &[
-    "all",
-    "any",
-    "not",
-    "url",
-    "title",
-    "referrer",
-    "query",
-    "utm",
-    "visitor",
-    "visit_number",
-    "pages_viewed",
-    "days_since_last_visit",
-    "language",
-    "device",
-    "weekday",
-    "time_of_day",
-    "business_hours",
-    "team_status",
-    "attribute",
-    "establishment",
-];
-pub const VISITOR_KINDS: &[&str] = &["first", "returning"];
-pub const DEVICES: &[&str] = &["mobile", "tablet", "desktop"];
-pub const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-pub const TEAM_STATUSES: &[&str] = &["online", "busy", "offline"];
-pub const OPEN_STATES: &[&str] = &["open", "closed"];
+pub use super::tables::CmpOp;
+use super::tables::{Device, OpenState, StringOp, TeamStatus, VisitorKind, Weekday, CONDITIONS};
 
 /// A string test with its operand prepared.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,16 +37,6 @@ pub enum NumField {
     DaysSinceLastVisit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CmpOp {
-    Eq,
-    Ne,
-    Gt,
-    Gte,
-    Lt,
-    Lte,
-}
-
 /// A decoded condition tree.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
@@ -98,15 +51,15 @@ pub enum Condition {
     Number(NumField, Vec<(CmpOp, i64)>),
     /// Primary language subtags, lowercase ("fr", "en").
     Language(Vec<String>),
-    /// Bit set over DEVICES.
+    /// Bit set over `Device`.
     Device(u32),
-    /// Bit set over WEEKDAYS.
+    /// Bit set over `Weekday`.
     Weekday(u32),
     /// [from, to) in minutes; wraps over midnight when from > to.
     TimeOfDay(u16, u16),
     /// true = open
     BusinessHours(bool),
-    /// Bit set over TEAM_STATUSES.
+    /// Bit set over `TeamStatus`.
     TeamStatus(u32),
     Attribute(String, Option<StrMatch>, bool),
     Establishment(Vec<String>),
@@ -127,13 +80,13 @@ pub struct Facts<'a> {
     pub pages_viewed: u64,
     pub days_since_last_visit: Option<u64>,
     pub language: &'a str,
-    /// index into DEVICES
+    /// a `Device` as an index
     pub device: u8,
     /// 0 = Monday
     pub weekday: u8,
     pub minute: u16,
     pub open: bool,
-    /// index into TEAM_STATUSES
+    /// a `TeamStatus` as an index
     pub team: u8,
     pub attributes: &'a [(String, String)],
     pub establishment: &'a str,
@@ -142,13 +95,14 @@ pub struct Facts<'a> {
 
 /// The device class of a viewport width: <768 mobile, <1024 tablet.
 pub fn device_of(width: u32) -> u8 {
-    if width < 768 {
-        0
+    let device = if width < 768 {
+        Device::Mobile
     } else if width < 1024 {
-        1
+        Device::Tablet
     } else {
-        2
-    }
+        Device::Desktop
+    };
+    device as u8
 }
 
 /// Whole-string glob match where `*` matches any run of characters.
@@ -270,6 +224,43 @@ impl Condition {
     }
 }
 
+impl Condition {
+    /// The condition's value if it depends on the page alone (url, title,
+    /// referrer, query, establishment: fixed for a page view), else None.
+    /// A rule whose condition is `Some(false)` cannot fire on this page.
+    pub fn on_page(&self, f: &Facts) -> Option<bool> {
+        match self {
+            Condition::All(cs) => {
+                let mut all = Some(true);
+                for c in cs {
+                    match c.on_page(f) {
+                        Some(false) => return Some(false),
+                        None => all = None,
+                        Some(true) => {}
+                    }
+                }
+                all
+            }
+            Condition::Any(cs) => {
+                let mut any = Some(false);
+                for c in cs {
+                    match c.on_page(f) {
+                        Some(true) => return Some(true),
+                        None => any = None,
+                        Some(false) => {}
+                    }
+                }
+                any
+            }
+            Condition::Not(c) => c.on_page(f).map(|b| !b),
+            Condition::Text(..) | Condition::Query(..) | Condition::Establishment(_) => {
+                Some(self.eval(f))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Decodes a condition object at `path`. Returns None after reporting errors.
 pub fn parse_condition(ck: &mut Checker, v: &Value, path: &str, depth: usize) -> Option<Condition> {
     let fields = match v.as_object() {
@@ -337,7 +328,7 @@ fn parse_str_match(
         if extra.contains(&k.as_str()) {
             continue;
         }
-        let op = match STRING_OPS.iter().position(|o| o == k) {
+        let op = match StringOp::from_name(k) {
             Some(op) => op,
             None => {
                 ck.error(
@@ -345,7 +336,7 @@ fn parse_str_match(
                     format!(
                         "unknown operator \"{}\"; expected one of {}",
                         k,
-                        one_of(STRING_OPS)
+                        one_of(StringOp::NAMES)
                     ),
                 );
                 ok = false;
@@ -369,12 +360,12 @@ fn parse_str_match(
         }
         let lc = super::case::fold(&operand);
         found = Some(match op {
-            0 => StrMatch::Equals(lc),
-            1 => StrMatch::Contains(lc),
-            2 => StrMatch::StartsWith(lc),
-            3 => StrMatch::EndsWith(lc),
-            4 => StrMatch::Wildcard(lc),
-            _ => match ck.patterns.compile(&operand) {
+            StringOp::Equals => StrMatch::Equals(lc),
+            StringOp::Contains => StrMatch::Contains(lc),
+            StringOp::StartsWith => StrMatch::StartsWith(lc),
+            StringOp::EndsWith => StrMatch::EndsWith(lc),
+            StringOp::Wildcard => StrMatch::Wildcard(lc),
+            StringOp::Regex => match ck.patterns.compile(&operand) {
                 Ok(id) => StrMatch::Regex(id),
                 Err(e) => {
                     ck.error(&join(path, k), format!("invalid regular expression: {}", e));
@@ -397,7 +388,7 @@ fn require_op(ck: &mut Checker, m: Option<Option<StrMatch>>, path: &str) -> Opti
         None => {
             ck.error(
                 path,
-                format!("missing operator; expected one of {}", one_of(STRING_OPS)),
+                format!("missing operator; expected one of {}", one_of(StringOp::NAMES)),
             );
             None
         }
@@ -480,8 +471,8 @@ fn parse_one(
             Some(Condition::Attribute(name, m, exists))
         }
         "visitor" => ck
-            .choice(v, path, VISITOR_KINDS)
-            .map(|i| Condition::Visitor(i == 0)),
+            .choice(v, path, VisitorKind::NAMES)
+            .map(|i| Condition::Visitor(VisitorKind::ALL[i] == VisitorKind::First)),
         "visit_number" | "pages_viewed" | "days_since_last_visit" => {
             let field = match key {
                 "visit_number" => NumField::VisitNumber,
@@ -501,20 +492,15 @@ fn parse_one(
             let mut tests = Vec::new();
             let mut ok = true;
             for (k, val) in fields {
-                let op = match k.as_str() {
-                    "eq" => CmpOp::Eq,
-                    "ne" => CmpOp::Ne,
-                    "gt" => CmpOp::Gt,
-                    "gte" => CmpOp::Gte,
-                    "lt" => CmpOp::Lt,
-                    "lte" => CmpOp::Lte,
-                    _ => {
+                let op = match CmpOp::from_name(k) {
+                    Some(op) => op,
+                    None => {
                         ck.error(
                             path,
                             format!(
                                 "unknown operator \"{}\"; expected one of {}",
                                 k,
-                                one_of(COMPARE_OPS)
+                                one_of(CmpOp::NAMES)
                             ),
                         );
                         ok = false;
@@ -563,14 +549,14 @@ fn parse_one(
                 None
             }
         }
-        "device" => ck.choice_set(v, path, DEVICES).map(Condition::Device),
-        "weekday" => ck.choice_set(v, path, WEEKDAYS).map(Condition::Weekday),
+        "device" => ck.choice_set(v, path, Device::NAMES).map(Condition::Device),
+        "weekday" => ck.choice_set(v, path, Weekday::NAMES).map(Condition::Weekday),
         "team_status" => ck
-            .choice_set(v, path, TEAM_STATUSES)
+            .choice_set(v, path, TeamStatus::NAMES)
             .map(Condition::TeamStatus),
         "business_hours" => ck
-            .choice(v, path, OPEN_STATES)
-            .map(|i| Condition::BusinessHours(i == 0)),
+            .choice(v, path, OpenState::NAMES)
+            .map(|i| Condition::BusinessHours(OpenState::ALL[i] == OpenState::Open)),
         "time_of_day" => {
             let fields = ck.object(v, path, &["from", "to"])?;
             let get = |ck: &mut Checker, k: &str| -> Option<u16> {
@@ -642,7 +628,7 @@ fn parse_one(
                 format!(
                     "unknown condition \"{}\"; expected one of {}",
                     key,
-                    one_of(CONDITION_KEYS)
+                    one_of(&CONDITIONS.names())
                 ),
             );
             None

@@ -3,90 +3,22 @@
 //! `parse_config` turns one JSON document into a [`Config`] plus every
 //! problem found. Only a JSON syntax error or a non-object root is fatal; a
 //! broken rule is dropped with its error and the rest keeps working.
-//! The tables at the top are shared with the JSON Schema generator.
+//! What is checked comes from the field tables of `tables.rs` (the one
+//! source of truth, shared with the JSON Schema and the README reference).
 
 use super::clock::{parse_date, parse_hhmm, BusinessHours};
-use super::conditions::{parse_condition, Condition, TEAM_STATUSES, WEEKDAYS};
+use super::conditions::{parse_condition, Condition};
+use super::fields::{Fields, Ty};
 use super::json::{self, Value};
-use super::patterns::Patterns;
+use super::patterns::{NoPatterns, Patterns};
 use super::placeholders::{Template, STANDARD_FACTS};
-use super::presets::{presets, PRESET_NAMES};
+use super::presets::presets;
+use super::tables::{
+    FrequencyName, PresetName, TriggerKind, Weekday, AUTO_MESSAGE, EXCEPTION, MAX_STARTERS,
+    MESSAGE_SET, PRESET, ROOT, STARTER, TRIGGERS, UI, UI_TEXTS,
+};
+pub use super::tables::TeamStatus;
 use super::validate::{index, join, one_of, Checker, Diagnostic, Severity};
-
-pub const ROOT_FIELDS: &[&str] = &[
-    "$schema",
-    "site",
-    "business_hours",
-    "establishments",
-    "team",
-    "welcome_message",
-    "absence_message",
-    "starters",
-    "presets",
-    "auto_messages",
-    "behaviour",
-    "ui",
-    "analytics",
-    "inbox",
-];
-pub const SITE_FIELDS: &[&str] = &["name", "language", "time_zone"];
-pub const TEAM_FIELDS: &[&str] = &["name", "status", "avatar", "reply_time"];
-pub const STARTER_FIELDS: &[&str] = &["title", "answer"];
-pub const AUTO_MESSAGE_FIELDS: &[&str] = &[
-    "id",
-    "text",
-    "trigger",
-    "conditions",
-    "frequency",
-    "priority",
-    "enabled",
-];
-pub const PRESET_FIELDS: &[&str] = &["text", "delay", "enabled", "priority"];
-pub const BEHAVIOUR_FIELDS: &[&str] = &[
-    "min_gap_seconds",
-    "quiet_during_agent_conversation",
-    "consent_required",
-];
-pub const EXCEPTION_FIELDS: &[&str] = &["date", "hours"];
-pub const UI_POSITIONS: &[&str] = &["right", "left"];
-/// Trigger types and their parameter (None = no parameter).
-pub const TRIGGERS: &[(&str, Option<&str>)] = &[
-    ("time_on_page", Some("seconds")),
-    ("time_on_site", Some("seconds")),
-    ("page_view", Some("delay")),
-    ("scroll", Some("percent")),
-    ("exit_intent", None),
-    ("visitor_message_unanswered", Some("seconds")),
-    ("visitor_message_offline", Some("seconds")),
-    ("chat_opened", None),
-    ("event", Some("name")),
-];
-pub const FREQUENCIES: &[&str] = &[
-    "once_per_visitor",
-    "once_per_session",
-    "once_per_page_view",
-    "always",
-];
-pub const MAX_STARTERS: usize = 5;
-
-/// What the visitor's team looks like right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TeamStatus {
-    Online,
-    Busy,
-    Offline,
-}
-
-impl TeamStatus {
-    /// Index into `TEAM_STATUSES`.
-    pub fn index(self) -> u8 {
-        match self {
-            TeamStatus::Online => 0,
-            TeamStatus::Busy => 1,
-            TeamStatus::Offline => 2,
-        }
-    }
-}
 
 /// When an automatic message becomes due. Durations are in milliseconds.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,6 +66,18 @@ pub enum Frequency {
     Cooldown(u64),
 }
 
+impl Frequency {
+    /// The frequency a name stands for.
+    pub fn of(name: FrequencyName) -> Frequency {
+        match name {
+            FrequencyName::OncePerVisitor => Frequency::OncePerVisitor,
+            FrequencyName::OncePerSession => Frequency::OncePerSession,
+            FrequencyName::OncePerPageView => Frequency::OncePerPageView,
+            FrequencyName::Always => Frequency::Always,
+        }
+    }
+}
+
 /// One automatic message (custom or preset), ready to run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
@@ -178,6 +122,19 @@ pub struct Team {
     pub reply_time: String,
 }
 
+/// The welcome, absence, starters and chat hours of some establishments
+/// (Partoo's per-establishment settings). A field left out falls back to
+/// the site-wide one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MessageSet {
+    /// Ids of the establishments this set is for (known ids only).
+    pub establishments: Vec<String>,
+    pub welcome_message: Option<Template>,
+    pub absence_message: Option<Template>,
+    pub starters: Option<Vec<Starter>>,
+    pub business_hours: Option<BusinessHours>,
+}
+
 /// Global behaviour switches.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Behaviour {
@@ -200,6 +157,9 @@ pub struct Config {
     pub welcome_message: Option<Template>,
     pub absence_message: Option<Template>,
     pub starters: Vec<Starter>,
+    /// Per-establishment overrides; the first set listing a page's
+    /// establishment wins.
+    pub message_sets: Vec<MessageSet>,
     /// Sorted by priority (highest first), then declaration order (custom
     /// messages before presets). The engine relies on this order.
     pub rules: Vec<Rule>,
@@ -211,33 +171,12 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// The config of an empty document: every default comes from the
+    /// field tables, through the decoder itself.
     fn default() -> Self {
-        Config {
-            site: Site {
-                name: String::new(),
-                language: "en".to_string(),
-                time_zone: "UTC".to_string(),
-            },
-            business_hours: None,
-            establishments: Vec::new(),
-            team: Team {
-                name: String::new(),
-                status: TeamStatus::Online,
-                avatar: None,
-                reply_time: String::new(),
-            },
-            welcome_message: None,
-            absence_message: None,
-            starters: Vec::new(),
-            rules: Vec::new(),
-            behaviour: Behaviour {
-                min_gap_ms: 0,
-                quiet_during_agent_conversation: true,
-                consent_required: false,
-            },
-            ui: Value::Object(Vec::new()),
-            destinations: Default::default(),
-        }
+        let mut patterns = NoPatterns;
+        let mut ck = Checker::new(&mut patterns);
+        decode(&mut ck, &Value::Object(Vec::new()))
     }
 }
 
@@ -277,40 +216,51 @@ pub fn parse_config(
     Ok((config, ck.diags))
 }
 
+/// The fields of an optional object `name` of `parent` (an absent object
+/// decodes like an empty one, so its defaults apply).
+fn child<'v>(ck: &mut Checker, parent: &Fields<'v>, name: &str) -> Fields<'v> {
+    let table = match parent.table.field(name).map(|f| f.ty) {
+        Some(Ty::Object(t)) => t,
+        _ => unreachable!("{name} is not an object field"),
+    };
+    let path = parent.at(name);
+    match parent.get(name).and_then(|v| ck.fields(v, &path, table)) {
+        Some(f) => f,
+        None => Fields {
+            path,
+            table,
+            values: vec![None; table.fields.len()],
+            complete: false,
+        },
+    }
+}
+
 fn decode(ck: &mut Checker, root: &Value) -> Config {
-    let mut c = Config::default();
-    ck.object(root, "", ROOT_FIELDS);
+    let empty = Value::Object(Vec::new());
+    let r = ck.fields(root, "", &ROOT).unwrap_or_else(|| Fields {
+        path: String::new(),
+        table: &ROOT,
+        values: vec![None; ROOT.fields.len()],
+        complete: false,
+    });
+    let _ = r.get("$schema"); // for editors only
 
-    if let Some(v) = root.get("site") {
-        if let Some(fields) = ck.object(v, "site", SITE_FIELDS) {
-            for (k, val) in fields {
-                let p = join("site", k);
-                match k.as_str() {
-                    "name" => c.site.name = plain(ck, val, &p),
-                    "language" => {
-                        if let Some(l) = ck.string(val, &p) {
-                            c.site.language = l
-                        }
-                    }
-                    "time_zone" => {
-                        if let Some(z) = ck.string(val, &p) {
-                            c.site.time_zone = z
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
+    let site = child(ck, &r, "site");
+    let site = Site {
+        name: site.str_or_default("name"),
+        language: site.str_or_default("language"),
+        time_zone: site.str_or_default("time_zone"),
+    };
 
-    if let Some(v) = root.get("establishments") {
-        c.establishments = decode_establishments(ck, v);
-    }
-    ck.establishment_ids = c.establishments.iter().map(|e| e.id.clone()).collect();
+    let establishments = match r.get("establishments") {
+        Some(v) => decode_establishments(ck, v),
+        None => Vec::new(),
+    };
+    ck.establishment_ids = establishments.iter().map(|e| e.id.clone()).collect();
     let mut facts: Vec<String> = Vec::new();
-    if !c.establishments.is_empty() {
+    if !establishments.is_empty() {
         facts.extend(STANDARD_FACTS.iter().map(|s| s.to_string()));
-        for e in &c.establishments {
+        for e in &establishments {
             for (k, _) in &e.facts {
                 if !facts.contains(k) {
                     facts.push(k.clone());
@@ -320,146 +270,100 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
     }
     ck.establishment_facts = facts;
 
-    if let Some(v) = root.get("business_hours") {
-        c.business_hours = decode_hours(ck, v);
-    }
+    let business_hours = r
+        .get("business_hours")
+        .and_then(|v| decode_hours(ck, v, "business_hours"));
 
-    if let Some(v) = root.get("team") {
-        if let Some(fields) = ck.object(v, "team", TEAM_FIELDS) {
-            for (k, val) in fields {
-                let p = join("team", k);
-                match k.as_str() {
-                    "name" => c.team.name = plain(ck, val, &p),
-                    "reply_time" => c.team.reply_time = plain(ck, val, &p),
-                    "avatar" => {
-                        c.team.avatar = match val {
-                            Value::Null => None,
-                            _ => ck.string(val, &p),
-                        }
-                    }
-                    "status" => {
-                        c.team.status = match ck.choice(val, &p, TEAM_STATUSES) {
-                            Some(1) => TeamStatus::Busy,
-                            Some(2) => TeamStatus::Offline,
-                            _ => TeamStatus::Online,
-                        }
-                    }
-                    _ => {}
-                }
+    let t = child(ck, &r, "team");
+    let team = Team {
+        name: t.str_or_default("name"),
+        status: t
+            .choice("status")
+            .map_or(TeamStatus::Online, |i| TeamStatus::ALL[i]),
+        avatar: match t.get("avatar") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Null) | None => None,
+            Some(other) => {
+                ck.expected(&t.at("avatar"), "a URL string or null", other);
+                None
             }
-        }
-    }
+        },
+        reply_time: t.str_or_default("reply_time"),
+    };
 
-    if let Some(v) = root.get("welcome_message") {
-        c.welcome_message = template(ck, v, "welcome_message");
-    }
-    if let Some(v) = root.get("absence_message") {
-        c.absence_message = template(ck, v, "absence_message");
-    }
+    let welcome_message = text_field(ck, &r, "welcome_message");
+    let absence_message = text_field(ck, &r, "absence_message");
+    let starters = r
+        .get("starters")
+        .and_then(|v| decode_starters(ck, v, "starters"))
+        .unwrap_or_default();
+    let message_sets = match r.get("message_sets") {
+        Some(v) => decode_message_sets(ck, v),
+        None => Vec::new(),
+    };
 
-    if let Some(v) = root.get("starters") {
-        match v.as_array() {
-            Some(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let p = index("starters", i);
-                    if i >= MAX_STARTERS {
-                        ck.error(
-                            &p,
-                            "too many starters, dropped; expected between 1 and 5".to_string(),
-                        );
-                        continue;
-                    }
-                    if let Some(s) = decode_starter(ck, item, &p) {
-                        c.starters.push(s);
-                    }
-                }
-            }
-            None => ck.expected("starters", "an array of starters", v),
-        }
-    }
+    let b = child(ck, &r, "behaviour");
+    let behaviour = Behaviour {
+        min_gap_ms: b.ms("min_gap_seconds"),
+        quiet_during_agent_conversation: b.bool("quiet_during_agent_conversation"),
+        consent_required: b.bool("consent_required"),
+    };
 
-    if let Some(v) = root.get("behaviour") {
-        if let Some(fields) = ck.object(v, "behaviour", BEHAVIOUR_FIELDS) {
-            for (k, val) in fields {
-                let p = join("behaviour", k);
-                match k.as_str() {
-                    "min_gap_seconds" => {
-                        if let Some(ms) = ck.seconds(val, &p) {
-                            c.behaviour.min_gap_ms = ms
-                        }
-                    }
-                    "quiet_during_agent_conversation" => {
-                        if let Some(b) = ck.boolean(val, &p) {
-                            c.behaviour.quiet_during_agent_conversation = b
-                        }
-                    }
-                    "consent_required" => {
-                        if let Some(b) = ck.boolean(val, &p) {
-                            c.behaviour.consent_required = b
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-
-    if let Some(v) = root.get("ui") {
-        c.ui = decode_ui(ck, v);
-    }
-    c.destinations = crate::analytics::settings::decode(ck, root);
+    let ui = decode_ui(ck, r.get("ui").unwrap_or(&empty));
+    let destinations = crate::analytics::settings::decode(ck, &r);
 
     // Rules: custom messages first, then presets; then a stable sort by
     // priority so that ties keep this declaration order.
     let mut rules: Vec<Rule> = Vec::new();
-    if let Some(v) = root.get("auto_messages") {
-        match v.as_array() {
-            Some(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let p = index("auto_messages", i);
-                    if let Some(r) = decode_rule(ck, item, &p) {
-                        if rules.iter().any(|o| o.id == r.id) {
-                            ck.error(
-                                &join(&p, "id"),
-                                format!("duplicate id \"{}\"; expected a unique id", r.id),
-                            );
-                        } else {
-                            rules.push(r);
-                        }
-                    }
+    if let Some(items) = r.get("auto_messages").and_then(Value::as_array) {
+        for (i, item) in items.iter().enumerate() {
+            let p = index("auto_messages", i);
+            if let Some(rule) = decode_rule(ck, item, &p) {
+                if rules.iter().any(|o| o.id == rule.id) {
+                    ck.error(
+                        &join(&p, "id"),
+                        format!("duplicate id \"{}\"; expected a unique id", rule.id),
+                    );
+                } else {
+                    rules.push(rule);
                 }
             }
-            None => ck.expected("auto_messages", "an array of automatic messages", v),
         }
     }
-    if let Some(v) = root.get("presets") {
-        let french = c.site.language.to_ascii_lowercase().starts_with("fr");
-        for r in decode_presets(ck, v, french) {
-            if rules.iter().any(|o| o.id == r.id) {
+    if let Some(v) = r.get("presets") {
+        let french = site.language.to_ascii_lowercase().starts_with("fr");
+        for rule in decode_presets(ck, v, french) {
+            if rules.iter().any(|o| o.id == rule.id) {
                 ck.error(
-                    &join("presets", &r.id),
-                    format!("an automatic message already uses the id \"{}\"", r.id),
+                    &join("presets", &rule.id),
+                    format!("an automatic message already uses the id \"{}\"", rule.id),
                 );
             } else {
-                rules.push(r);
+                rules.push(rule);
             }
         }
     }
     super::sort_small(&mut rules, |a, b| a.priority > b.priority);
-    c.rules = rules;
-    c
+    Config {
+        site,
+        business_hours,
+        establishments,
+        team,
+        welcome_message,
+        absence_message,
+        starters,
+        message_sets,
+        rules,
+        behaviour,
+        ui,
+        destinations,
+    }
 }
 
-/// A string that is inserted into texts: it may not contain placeholders.
-fn plain(ck: &mut Checker, v: &Value, path: &str) -> String {
-    match ck.string(v, path) {
-        Some(s) if super::find_str(&s, "{{").is_some() => {
-            ck.error(path, "placeholders are not allowed here".to_string());
-            String::new()
-        }
-        Some(s) => s,
-        None => String::new(),
-    }
+/// A template field of `f`, if present and valid.
+fn text_field(ck: &mut Checker, f: &Fields, name: &str) -> Option<Template> {
+    let v = f.get(name)?;
+    template(ck, v, &f.at(name))
 }
 
 fn template(ck: &mut Checker, v: &Value, path: &str) -> Option<Template> {
@@ -496,21 +400,12 @@ fn decode_establishments(ck: &mut Checker, v: &Value) -> Vec<Establishment> {
         let mut facts = Vec::new();
         let mut ok = true;
         for (k, val) in fields {
-            let fp = join(&p, k);
             match val {
-                Value::String(s) if super::find_str(&s, "{{").is_some() => {
-                    ck.error(
-                        &fp,
-                        "placeholders are not allowed in establishment facts".to_string(),
-                    );
-                    ok = false;
-                }
-                Value::String(s) => facts.push((k.clone(), s.clone())),
                 Value::Null => {}
-                other => {
-                    ck.expected(&fp, "a string", other);
-                    ok = false;
+                _ if ck.check(val, &join(&p, k), Ty::Plain) => {
+                    facts.push((k.clone(), val.as_str().unwrap_or_default().to_string()))
                 }
+                _ => ok = false,
             }
         }
         let id = facts
@@ -569,57 +464,115 @@ fn decode_slots(ck: &mut Checker, v: &Value, path: &str) -> Option<Vec<(u16, u16
             }
         }
     }
-    if ok {
-        Some(out)
-    } else {
-        None
-    }
+    ok.then_some(out)
 }
 
-fn decode_hours(ck: &mut Checker, v: &Value) -> Option<BusinessHours> {
-    let mut allowed: Vec<&str> = WEEKDAYS.to_vec();
+fn decode_starters(ck: &mut Checker, v: &Value, path: &str) -> Option<Vec<Starter>> {
+    let items = match v.as_array() {
+        Some(items) => items,
+        None => {
+            ck.expected(path, "an array of starters", v);
+            return None;
+        }
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let p = index(path, i);
+        if i >= MAX_STARTERS {
+            ck.error(
+                &p,
+                "too many starters, dropped; expected between 1 and 5".to_string(),
+            );
+            continue;
+        }
+        let Some(f) = ck.fields(item, &p, &STARTER) else { continue };
+        let title = text_field(ck, &f, "title");
+        let answer = text_field(ck, &f, "answer");
+        if let (Some(title), Some(answer)) = (title, answer) {
+            out.push(Starter { title, answer });
+        }
+    }
+    Some(out)
+}
+
+fn decode_message_sets(ck: &mut Checker, v: &Value) -> Vec<MessageSet> {
+    let mut out: Vec<MessageSet> = Vec::new();
+    let Some(items) = v.as_array() else {
+        ck.expected("message_sets", "an array of message sets", v);
+        return out;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let p = index("message_sets", i);
+        let Some(f) = ck.fields(item, &p, &MESSAGE_SET) else { continue };
+        let ep = f.at("establishments");
+        let ids = match f.get("establishments") {
+            Some(Value::Array(ids)) if !ids.is_empty() => ids,
+            Some(other) => {
+                ck.expected(&ep, "a non-empty array of establishment ids", other);
+                continue;
+            }
+            None => continue,
+        };
+        let mut set = MessageSet::default();
+        for (j, id) in ids.iter().enumerate() {
+            let ip = index(&ep, j);
+            let Some(id) = ck.string(id, &ip) else { continue };
+            if !ck.establishment_ids.contains(&id) {
+                let known = super::validate::join_all(
+                    &mut ck.establishment_ids.iter().map(String::as_str),
+                    ", ",
+                );
+                ck.error(
+                    &ip,
+                    format!("unknown establishment \"{}\"; expected one of {}", id, known),
+                );
+            } else if let Some(k) = out.iter().position(|s| s.establishments.contains(&id)) {
+                ck.warn(
+                    &ip,
+                    format!(
+                        "establishment \"{}\" already has a message set (message_sets[{}]), which wins",
+                        id, k
+                    ),
+                );
+            } else if !set.establishments.contains(&id) {
+                set.establishments.push(id);
+            }
+        }
+        set.welcome_message = text_field(ck, &f, "welcome_message");
+        set.absence_message = text_field(ck, &f, "absence_message");
+        set.starters = f
+            .get("starters")
+            .and_then(|st| decode_starters(ck, st, &f.at("starters")));
+        set.business_hours = f
+            .get("business_hours")
+            .and_then(|h| decode_hours(ck, h, &f.at("business_hours")));
+        out.push(set);
+    }
+    out
+}
+
+fn decode_hours(ck: &mut Checker, v: &Value, path: &str) -> Option<BusinessHours> {
+    let mut allowed: Vec<&str> = Weekday::NAMES.to_vec();
     allowed.push("exceptions");
-    let fields = ck.object(v, "business_hours", &allowed)?;
+    let fields = ck.object(v, path, &allowed)?;
     let mut h = BusinessHours::default();
     for (k, val) in fields {
-        let p = join("business_hours", k);
-        if let Some(d) = WEEKDAYS.iter().position(|w| w == k) {
-            if let (Some(slots), Some(day)) = (decode_slots(ck, val, &p), h.week.get_mut(d)) {
+        let p = join(path, k);
+        if let Some(d) = Weekday::from_name(k) {
+            if let (Some(slots), Some(day)) = (decode_slots(ck, val, &p), h.week.get_mut(d as usize)) {
                 *day = slots;
             }
         } else if k == "exceptions" {
-            let items = match val.as_array() {
-                Some(a) => a,
-                None => {
-                    ck.expected(&p, "an array of exceptions", val);
-                    continue;
-                }
+            let Some(items) = val.as_array() else {
+                ck.expected(&p, "an array of exceptions", val);
+                continue;
             };
             for (i, item) in items.iter().enumerate() {
-                let ep = index(&p, i);
-                if ck.object(item, &ep, EXCEPTION_FIELDS).is_none() {
-                    continue;
-                }
-                let date = match item.get("date").and_then(|d| d.as_str()) {
-                    Some(s) => match parse_date(s) {
-                        Some(d) => Some(d),
-                        None => {
-                            ck.error(
-                                &join(&ep, "date"),
-                                format!("invalid date \"{}\"; expected YYYY-MM-DD", s),
-                            );
-                            None
-                        }
-                    },
-                    None => {
-                        ck.error(&ep, "missing \"date\"; expected YYYY-MM-DD".to_string());
-                        None
-                    }
-                };
-                let slots = match item.get("hours") {
-                    Some(hv) => decode_slots(ck, hv, &join(&ep, "hours")),
-                    None => Some(Vec::new()),
-                };
+                let Some(f) = ck.fields(item, &index(&p, i), &EXCEPTION) else { continue };
+                let date = f.str("date").and_then(parse_date);
+                let slots = f
+                    .get("hours")
+                    .and_then(|hv| decode_slots(ck, hv, &f.at("hours")));
                 if let (Some(d), Some(s)) = (date, slots) {
                     h.exceptions.push((d, s));
                 }
@@ -629,217 +582,170 @@ fn decode_hours(ck: &mut Checker, v: &Value) -> Option<BusinessHours> {
     Some(h)
 }
 
-fn decode_starter(ck: &mut Checker, v: &Value, path: &str) -> Option<Starter> {
-    ck.object(v, path, STARTER_FIELDS)?;
-    let get = |ck: &mut Checker, k: &str| match v.get(k) {
-        Some(x) => template(ck, x, &join(path, k)),
-        None => {
-            ck.error(path, format!("missing \"{}\"", k));
-            None
-        }
-    };
-    let title = get(ck, "title");
-    let answer = get(ck, "answer");
-    Some(Starter {
-        title: title?,
-        answer: answer?,
-    })
-}
-
 fn decode_ui(ck: &mut Checker, v: &Value) -> Value {
-    let fields = match v.as_object() {
-        Some(f) => f,
-        None => {
-            ck.expected("ui", "an object", v);
-            return Value::Object(Vec::new());
-        }
+    let Some(f) = ck.fields(v, "ui", &UI) else {
+        return Value::Object(Vec::new());
     };
     let mut kept = Vec::new();
-    for (k, val) in fields {
-        let p = join("ui", k);
-        let ok = match k.as_str() {
-            "color" => match val.as_str() {
-                Some(s) if is_hex_colour(s) => true,
-                _ => {
-                    ck.error(&p, "invalid colour; expected #rgb or #rrggbb".to_string());
-                    false
-                }
-            },
-            "position" => ck.choice(val, &p, UI_POSITIONS).is_some(),
-            "z_index" => ck.integer(val, &p).is_some(),
-            _ => true,
+    for field in UI.fields {
+        let Some(val) = f.get(field.name) else { continue };
+        let val = if field.name == "texts" {
+            decode_ui_texts(ck, val, &f.at("texts"))
+        } else {
+            val.clone()
         };
-        if ok {
-            kept.push((k.clone(), val.clone()));
+        kept.push((field.name.to_string(), val));
+    }
+    Value::Object(kept)
+}
+
+/// `ui.texts`: text key → text (every language), or a language code →
+/// {text key → text} (that language only). Only valid entries are kept.
+fn decode_ui_texts(ck: &mut Checker, v: &Value, path: &str) -> Value {
+    let mut kept = Vec::new();
+    for (k, val) in v.as_object().unwrap_or(&[]) {
+        let p = join(path, k);
+        if UI_TEXTS.field(k).is_some() {
+            if ck.check(val, &p, Ty::Str) {
+                kept.push((k.clone(), val.clone()));
+            }
+        } else if is_language_code(k) && val.as_object().is_some() {
+            let inner = ck
+                .fields(val, &p, &UI_TEXTS)
+                .map(|f| {
+                    let pairs = UI_TEXTS.fields.iter().filter_map(|t| {
+                        f.get(t.name).map(|x| (t.name.to_string(), x.clone()))
+                    });
+                    Value::Object(pairs.collect())
+                })
+                .unwrap_or(Value::Object(Vec::new()));
+            kept.push((k.clone(), inner));
+        } else {
+            ck.warn(
+                &p,
+                format!(
+                    "unknown interface text, ignored; expected a language code or one of {}",
+                    one_of(&UI_TEXTS.names())
+                ),
+            );
         }
     }
     Value::Object(kept)
 }
 
-fn is_hex_colour(s: &str) -> bool {
-    let b = s.as_bytes();
-    (b.len() == 4 || b.len() == 7) && b[0] == b'#' && b[1..].iter().all(|c| c.is_ascii_hexdigit())
+/// A primary language subtag: 2 or 3 lowercase ASCII letters.
+fn is_language_code(k: &str) -> bool {
+    (2..=3).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 fn decode_trigger(ck: &mut Checker, v: &Value, path: &str) -> Option<Trigger> {
-    let fields = match v.as_object() {
-        Some(f) => f,
-        None => {
-            ck.expected(
-                path,
-                "an object like {\"type\": \"time_on_page\", \"seconds\": 30}",
-                v,
-            );
-            return None;
-        }
+    let Some(fields) = v.as_object() else {
+        ck.expected(
+            path,
+            "an object like {\"type\": \"time_on_page\", \"seconds\": 30}",
+            v,
+        );
+        return None;
     };
     let ty_path = join(path, "type");
-    let names: Vec<&str> = TRIGGERS.iter().map(|t| t.0).collect();
-    let ty = match v.get("type") {
-        Some(t) => ck.choice(t, &ty_path, &names)?,
+    let kind = match v.get("type") {
+        Some(t) => TriggerKind::ALL[ck.choice(t, &ty_path, TriggerKind::NAMES)?],
         None => {
             ck.error(
                 path,
-                format!("missing \"type\"; expected one of {}", one_of(&names)),
+                format!("missing \"type\"; expected one of {}", one_of(TriggerKind::NAMES)),
             );
             return None;
         }
     };
-    let (name, param) = TRIGGERS.get(ty).copied()?;
+    let param = TRIGGERS.iter().find(|t| t.kind == kind).and_then(|t| t.param.as_ref());
     for (k, _) in fields {
-        if k != "type" && Some(k.as_str()) != param {
+        if k != "type" && param.is_none_or(|p| p.name != k) {
             ck.warn(
                 &join(path, k),
-                format!("unknown field for trigger \"{}\", ignored", name),
+                format!("unknown field for trigger \"{}\", ignored", kind.name()),
             );
         }
     }
-    let param_value = param.and_then(|p| v.get(p));
-    let pp = join(path, param.unwrap_or(""));
-    let need = |ck: &mut Checker| {
-        ck.error(path, format!("missing \"{}\"", param.unwrap_or("")));
+    let value = match param {
+        None => None,
+        Some(p) => match v.get(p.name) {
+            Some(x) => Some((x, join(path, p.name))),
+            None if p.required => {
+                ck.error(path, format!("missing \"{}\"", p.name));
+                return None;
+            }
+            None => None,
+        },
     };
-    let secs = |ck: &mut Checker| match param_value {
-        Some(x) => ck.seconds(x, &pp),
-        None => {
-            need(ck);
-            None
+    let ms = |ck: &mut Checker| match &value {
+        Some((x, p)) => ck.seconds(x, p),
+        None => Some(0),
+    };
+    Some(match kind {
+        TriggerKind::TimeOnPage => Trigger::TimeOnPage(ms(ck)?),
+        TriggerKind::TimeOnSite => Trigger::TimeOnSite(ms(ck)?),
+        TriggerKind::PageView => Trigger::PageView(ms(ck)?),
+        TriggerKind::Scroll => match value.as_ref().and_then(|(x, _)| x.as_i64()) {
+            Some(n) if (0..=100).contains(&n) => Trigger::Scroll(n as u8),
+            _ => {
+                let p = value.map(|(_, p)| p).unwrap_or_default();
+                ck.error(&p, "expected an integer percentage from 0 to 100".to_string());
+                return None;
+            }
+        },
+        TriggerKind::ExitIntent => Trigger::ExitIntent,
+        TriggerKind::VisitorMessageUnanswered => Trigger::VisitorMessageUnanswered(ms(ck)?),
+        TriggerKind::VisitorMessageOffline => Trigger::VisitorMessageOffline(ms(ck)?),
+        TriggerKind::ChatOpened => Trigger::ChatOpened,
+        TriggerKind::Event => {
+            let (x, p) = value?;
+            Trigger::Event(ck.string(x, &p)?)
         }
-    };
-    Some(match name {
-        "time_on_page" => Trigger::TimeOnPage(secs(ck)?),
-        "time_on_site" => Trigger::TimeOnSite(secs(ck)?),
-        "page_view" => Trigger::PageView(match param_value {
-            Some(x) => ck.seconds(x, &pp)?,
-            None => 0,
-        }),
-        "scroll" => match param_value {
-            Some(x) => match x.as_i64() {
-                Some(n) if (0..=100).contains(&n) => Trigger::Scroll(n as u8),
-                _ => {
-                    ck.error(
-                        &pp,
-                        "expected an integer percentage from 0 to 100".to_string(),
-                    );
-                    return None;
-                }
-            },
-            None => {
-                need(ck);
-                return None;
-            }
-        },
-        "exit_intent" => Trigger::ExitIntent,
-        "visitor_message_unanswered" => Trigger::VisitorMessageUnanswered(secs(ck)?),
-        "visitor_message_offline" => Trigger::VisitorMessageOffline(secs(ck)?),
-        "chat_opened" => Trigger::ChatOpened,
-        _ => match param_value {
-            Some(x) => Trigger::Event(ck.string(x, &pp)?),
-            None => {
-                need(ck);
-                return None;
-            }
-        },
     })
 }
 
 fn decode_frequency(ck: &mut Checker, v: &Value, path: &str) -> Option<Frequency> {
-    if let Some(fields) = v.as_object() {
-        let cd = match fields.iter().find(|(k, _)| k == "cooldown") {
-            Some((_, x)) => ck.seconds(x, &join(path, "cooldown"))?,
+    if v.as_object().is_some() {
+        ck.object(v, path, &["cooldown"])?;
+        return match v.get("cooldown") {
+            Some(x) => Some(Frequency::Cooldown(ck.seconds(x, &join(path, "cooldown"))?)),
             None => {
                 ck.error(path, "expected {\"cooldown\": seconds}".to_string());
-                return None;
+                None
             }
         };
-        ck.object(v, path, &["cooldown"]);
-        return Some(Frequency::Cooldown(cd));
     }
     if v.as_str().is_none() {
         ck.expected(path, "a frequency name or {\"cooldown\": seconds}", v);
         return None;
     }
-    Some(match ck.choice(v, path, FREQUENCIES)? {
-        0 => Frequency::OncePerVisitor,
-        1 => Frequency::OncePerSession,
-        2 => Frequency::OncePerPageView,
-        _ => Frequency::Always,
-    })
+    let name = FrequencyName::ALL[ck.choice(v, path, FrequencyName::NAMES)?];
+    Some(Frequency::of(name))
 }
 
 fn decode_rule(ck: &mut Checker, v: &Value, path: &str) -> Option<Rule> {
-    ck.object(v, path, AUTO_MESSAGE_FIELDS)?;
     let before = ck.errors();
-    let id = match v.get("id") {
-        Some(x) => match ck.string(x, &join(path, "id")) {
-            Some(s) if s.is_empty() => {
-                ck.error(
-                    &join(path, "id"),
-                    "empty id; expected a unique string".to_string(),
-                );
-                None
-            }
-            s => s,
-        },
-        None => {
-            ck.error(path, "missing \"id\"; expected a unique string".to_string());
+    let f = ck.fields(v, path, &AUTO_MESSAGE)?;
+    let id = match f.str("id") {
+        Some("") => {
+            ck.error(&f.at("id"), "empty id; expected a unique string".to_string());
             None
         }
+        id => id.map(str::to_string),
     };
-    let text = match v.get("text") {
-        Some(x) => template(ck, x, &join(path, "text")),
-        None => {
-            ck.error(path, "missing \"text\"".to_string());
-            None
-        }
+    let text = text_field(ck, &f, "text");
+    let trigger = f
+        .get("trigger")
+        .and_then(|x| decode_trigger(ck, x, &f.at("trigger")));
+    let conditions = f
+        .get("conditions")
+        .and_then(|x| parse_condition(ck, x, &f.at("conditions"), 0));
+    let frequency = match f.get("frequency") {
+        Some(x) => decode_frequency(ck, x, &f.at("frequency")),
+        None => FrequencyName::from_name(&f.str_or_default("frequency")).map(Frequency::of),
     };
-    let trigger = match v.get("trigger") {
-        Some(x) => decode_trigger(ck, x, &join(path, "trigger")),
-        None => {
-            ck.error(path, "missing \"trigger\"".to_string());
-            None
-        }
-    };
-    let conditions = match v.get("conditions") {
-        Some(x) => parse_condition(ck, x, &join(path, "conditions"), 0),
-        None => None,
-    };
-    let frequency = match v.get("frequency") {
-        Some(x) => decode_frequency(ck, x, &join(path, "frequency")),
-        None => Some(Frequency::OncePerSession),
-    };
-    let priority = match v.get("priority") {
-        Some(x) => ck.integer(x, &join(path, "priority")),
-        None => Some(0),
-    };
-    let enabled = match v.get("enabled") {
-        Some(x) => ck.boolean(x, &join(path, "enabled")),
-        None => Some(true),
-    };
-    if ck.errors() > before {
-        return None;
-    }
-    if enabled != Some(true) {
+    if ck.errors() > before || !f.complete || !f.bool("enabled") {
         return None;
     }
     Some(Rule {
@@ -848,7 +754,7 @@ fn decode_rule(ck: &mut Checker, v: &Value, path: &str) -> Option<Rule> {
         trigger: trigger?,
         conditions,
         frequency: frequency?,
-        priority: priority?,
+        priority: f.int("priority"),
         preset: false,
     })
 }
@@ -873,19 +779,16 @@ fn decode_presets(ck: &mut Checker, v: &Value, french: bool) -> Vec<Rule> {
     }
     let mut out: Vec<Rule> = Vec::new();
     for (name, path, over) in wanted {
-        let preset = match table.iter().find(|p| p.name == name) {
-            Some(p) => p,
-            None => {
-                ck.error(
-                    &path,
-                    format!(
-                        "unknown preset \"{}\"; expected one of {}",
-                        name,
-                        one_of(PRESET_NAMES)
-                    ),
-                );
-                continue;
-            }
+        let Some(preset) = PresetName::from_name(&name).and_then(|n| table.iter().find(|p| p.name == n.name())) else {
+            ck.error(
+                &path,
+                format!(
+                    "unknown preset \"{}\"; expected one of {}",
+                    name,
+                    one_of(PresetName::NAMES)
+                ),
+            );
+            continue;
         };
         if out.iter().any(|r| r.id == name) {
             ck.warn(&path, "preset listed twice, ignored".to_string());
@@ -894,35 +797,21 @@ fn decode_presets(ck: &mut Checker, v: &Value, french: bool) -> Vec<Rule> {
         let mut text = Template::plain(if french { preset.fr } else { preset.en });
         let mut trigger = preset.trigger.clone();
         let mut priority = 0;
-        if let Some(o) = over {
-            if o.as_bool() == Some(false) {
-                continue;
-            }
-            if o.as_bool() == Some(true) {
-                // `"busy": true` enables with the defaults.
-            } else {
-                if ck.object(o, &path, PRESET_FIELDS).is_none() {
-                    continue;
-                }
+        match over {
+            Some(Value::Bool(false)) => continue,
+            // `"busy": true` enables with the defaults.
+            Some(Value::Bool(true)) | None => {}
+            Some(o) => {
                 let before = ck.errors();
-                if let Some(t) = o.get("text") {
-                    if let Some(t) = template(ck, t, &join(&path, "text")) {
-                        text = t;
-                    }
+                let Some(f) = ck.fields(o, &path, &PRESET) else { continue };
+                if let Some(t) = text_field(ck, &f, "text") {
+                    text = t;
                 }
-                if let Some(d) = o.get("delay") {
-                    if let Some(ms) = ck.seconds(d, &join(&path, "delay")) {
-                        trigger = trigger.with_delay(ms);
-                    }
+                if f.get("delay").is_some() {
+                    trigger = trigger.with_delay(f.ms("delay"));
                 }
-                if let Some(p) = o.get("priority") {
-                    priority = ck.integer(p, &join(&path, "priority")).unwrap_or(0);
-                }
-                let enabled = match o.get("enabled") {
-                    Some(e) => ck.boolean(e, &join(&path, "enabled")),
-                    None => Some(true),
-                };
-                if ck.errors() > before || enabled != Some(true) {
+                priority = f.int("priority");
+                if ck.errors() > before || !f.bool("enabled") {
                     continue;
                 }
             }
@@ -932,16 +821,17 @@ fn decode_presets(ck: &mut Checker, v: &Value, french: bool) -> Vec<Rule> {
             conds.push(Condition::Visitor(first));
         }
         if preset.team_not_offline {
-            conds.push(Condition::TeamStatus(0b011));
+            conds.push(Condition::TeamStatus(
+                1 << TeamStatus::Online as u32 | 1 << TeamStatus::Busy as u32,
+            ));
         }
         out.push(Rule {
             id: name.clone(),
             text,
             trigger,
-            conditions: if conds.is_empty() {
-                None
-            } else {
-                Some(Condition::All(conds))
+            conditions: match conds.len() {
+                0 => None,
+                _ => Some(Condition::All(conds)),
             },
             frequency: preset.frequency,
             priority,

@@ -27,28 +27,53 @@ pub const WELCOME_ID: &str = "welcome_message";
 /// `ChatMessage::rule` of the absence message.
 pub const ABSENCE_ID: &str = "absence_message";
 
+/// The engine's kinds of deadline: ONE table, walked by `poll_timeout`
+/// (the minimum over it) and by `process_due` (one loop), like
+/// quinn-proto's `TimerTable` over `Timer::VALUES`. The first
+/// [`TIMED`] kinds are lists of rules sorted by delay, each with a cursor
+/// and a clock origin; `Hours` is the next business-hours change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Due {
+    TimeOnPage,
+    TimeOnSite,
+    PageView,
+    Unanswered,
+    Offline,
+    Hours,
+}
+
+impl Due {
+    /// Business hours first: the rules due at the same moment see the new
+    /// open/closed state.
+    const VALUES: [Due; 6] = [
+        Due::Hours,
+        Due::TimeOnPage,
+        Due::TimeOnSite,
+        Due::PageView,
+        Due::Unanswered,
+        Due::Offline,
+    ];
+}
+
+/// The kinds that are sorted rule lists (`Due as usize` < TIMED).
+const TIMED: usize = 5;
+
 /// Rule indexes by trigger, built once.
 #[derive(Debug, Default)]
 struct Index {
-    time_on_page: Vec<(u64, u32)>,
-    time_on_site: Vec<(u64, u32)>,
-    page_view: Vec<(u64, u32)>,
-    unanswered: Vec<(u64, u32)>,
-    offline: Vec<(u64, u32)>,
+    /// Per timed `Due` kind: (delay ms, rule index), sorted by delay.
+    timed: [Vec<(u64, u32)>; TIMED],
     scroll: Vec<(u8, u32)>,
     exit: Vec<u32>,
     chat: Vec<u32>,
     events: Vec<(String, u32)>,
 }
 
-/// Positions in the sorted lists: everything before has been handled.
+/// Positions in the sorted lists: everything before has been handled (or
+/// cannot fire any more on this page view, see `settle`).
 #[derive(Debug, Default, Clone, Copy)]
 struct Cursors {
-    time_on_page: usize,
-    time_on_site: usize,
-    page_view: usize,
-    unanswered: usize,
-    offline: usize,
+    timed: [usize; TIMED],
     scroll: usize,
 }
 
@@ -102,6 +127,16 @@ pub struct Engine {
     persisted_last: u64,
     diagnostics: Vec<Diagnostic>,
     candidates: Vec<u32>,
+    /// `Nudge('hide')` is in force.
+    widget_hidden: bool,
+    /// Rules fired but not displayed yet (widget hidden): `shown` is
+    /// counted when they are.
+    unshown: Vec<u32>,
+    /// The message set of this page's establishment, if one lists it.
+    set: Option<usize>,
+    /// An automatic message fired during the current input: at most one
+    /// fires per input (issue 8.11).
+    fired_in_input: bool,
 }
 
 /// Rule id → index, a sorted vector.
@@ -137,13 +172,27 @@ fn hex(c: u8) -> Option<u8> {
     }
 }
 
+/// `s` with every `%XX` escape decoded (`+` kept as it is): what `url` and
+/// `referrer` conditions match against. Bytes that are not UTF-8 after
+/// decoding (a Latin-1 `%E9`) become U+FFFD, so the rest still matches.
+pub fn percent_decoded(s: &str) -> String {
+    if super::find_str(s, "%").is_none() {
+        return s.to_string();
+    }
+    decode_bytes(s, false)
+}
+
 fn decode_component(s: &str) -> String {
+    decode_bytes(s, true)
+}
+
+fn decode_bytes(s: &str, plus_is_space: bool) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         match b[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_is_space => out.push(b' '),
             b'%' => match (
                 b.get(i + 1).and_then(|&c| hex(c)),
                 b.get(i + 2).and_then(|&c| hex(c)),
@@ -188,22 +237,24 @@ impl Engine {
             let i32_ = i as u32;
             ids.push((r.id.clone(), i));
             match &r.trigger {
-                Trigger::TimeOnPage(ms) => index.time_on_page.push((*ms, i32_)),
-                Trigger::TimeOnSite(ms) => index.time_on_site.push((*ms, i32_)),
-                Trigger::PageView(ms) => index.page_view.push((*ms, i32_)),
-                Trigger::VisitorMessageUnanswered(ms) => index.unanswered.push((*ms, i32_)),
-                Trigger::VisitorMessageOffline(ms) => index.offline.push((*ms, i32_)),
+                Trigger::TimeOnPage(ms) => index.timed[Due::TimeOnPage as usize].push((*ms, i32_)),
+                Trigger::TimeOnSite(ms) => index.timed[Due::TimeOnSite as usize].push((*ms, i32_)),
+                Trigger::PageView(ms) => index.timed[Due::PageView as usize].push((*ms, i32_)),
+                Trigger::VisitorMessageUnanswered(ms) => {
+                    index.timed[Due::Unanswered as usize].push((*ms, i32_))
+                }
+                Trigger::VisitorMessageOffline(ms) => {
+                    index.timed[Due::Offline as usize].push((*ms, i32_))
+                }
                 Trigger::Scroll(p) => index.scroll.push((*p, i32_)),
                 Trigger::ExitIntent => index.exit.push(i32_),
                 Trigger::ChatOpened => index.chat.push(i32_),
                 Trigger::Event(name) => index.events.push((name.clone(), i32_)),
             }
         }
-        super::sort_small(&mut index.time_on_page, |a, b| a < b);
-        super::sort_small(&mut index.time_on_site, |a, b| a < b);
-        super::sort_small(&mut index.page_view, |a, b| a < b);
-        super::sort_small(&mut index.unanswered, |a, b| a < b);
-        super::sort_small(&mut index.offline, |a, b| a < b);
+        for list in index.timed.iter_mut() {
+            super::sort_small(list, |a, b| a < b);
+        }
         super::sort_small(&mut index.scroll, |a, b| a < b);
         super::sort_small(&mut index.events, |a, b| a < b);
         super::sort_small(&mut ids, |a, b| a < b);
@@ -261,6 +312,10 @@ impl Engine {
             persisted_last: 0,
             diagnostics,
             candidates: Vec::new(),
+            widget_hidden: false,
+            unshown: Vec::new(),
+            fired_in_input: false,
+            set: None,
             config,
         }
     }
@@ -296,6 +351,17 @@ impl Engine {
         self.open_now
     }
 
+    /// The status the visitor meets: outside business hours the team is
+    /// offline whatever status the merchant left (issue 8.1). Conditions,
+    /// the busy/offline replies and welcome/absence all use this one.
+    pub fn effective_team_status(&self) -> TeamStatus {
+        if self.open_now {
+            self.team
+        } else {
+            TeamStatus::Offline
+        }
+    }
+
     /// Counters of every automatic message (config order), plus messages
     /// that are no longer configured but have counts.
     pub fn stats(&self) -> Vec<MessageStats> {
@@ -325,53 +391,54 @@ impl Engine {
         self.out.pop_front()
     }
 
-    /// When to send the next `Input::Timer`; None when nothing is pending.
+    /// When to send the next `Input::Timer`; None when nothing is pending:
+    /// the minimum over the timer table.
     pub fn poll_timeout(&self) -> Option<Timestamp> {
         if !self.started {
             return None;
         }
-        let mut best: Option<u64> = None;
-        let mut consider = |t: u64| {
-            best = Some(match best {
-                Some(b) if b <= t => b,
-                _ => t,
-            })
-        };
-        if self.page.visible {
-            if let Some(&(ms, _)) = self.index.time_on_page.get(self.cur.time_on_page) {
-                consider(
-                    self.page
-                        .visible_since
-                        .saturating_add(ms.saturating_sub(self.page.visible_acc)),
-                );
-            }
+        Due::VALUES
+            .iter()
+            .filter_map(|&kind| self.deadline(kind))
+            .min()
+            .map(Timestamp)
+    }
+
+    /// Where the clock of a timed kind starts; None while it does not run
+    /// (page hidden, no unanswered visitor message, team not offline).
+    fn origin(&self, kind: Due) -> Option<u64> {
+        let page = &self.page;
+        match kind {
+            Due::TimeOnPage => page
+                .visible
+                .then(|| page.visible_since.saturating_sub(page.visible_acc)),
+            // Time on site counts hidden time, but a message due while the
+            // page is hidden waits until the visitor is back (no timer).
+            Due::TimeOnSite => page.visible.then_some(self.state.session.start),
+            Due::PageView => Some(page.started),
+            Due::Unanswered => self.streak.map(|(start, _)| start),
+            Due::Offline => self.streak.filter(|s| s.1).map(|(start, _)| start),
+            Due::Hours => None,
         }
-        if let Some(&(ms, _)) = self.index.time_on_site.get(self.cur.time_on_site) {
-            consider(self.state.session.start.saturating_add(ms));
+    }
+
+    /// The next deadline of `kind`, if one is armed.
+    fn deadline(&self, kind: Due) -> Option<u64> {
+        if kind == Due::Hours {
+            return self.hours_deadline.map(|t| t.0);
         }
-        if let Some(&(ms, _)) = self.index.page_view.get(self.cur.page_view) {
-            consider(self.page.started.saturating_add(ms));
-        }
-        if let Some((start, offline)) = self.streak {
-            if let Some(&(ms, _)) = self.index.unanswered.get(self.cur.unanswered) {
-                consider(start.saturating_add(ms));
-            }
-            if offline {
-                if let Some(&(ms, _)) = self.index.offline.get(self.cur.offline) {
-                    consider(start.saturating_add(ms));
-                }
-            }
-        }
-        if let Some(t) = self.hours_deadline {
-            consider(t.0);
-        }
-        best.map(Timestamp)
+        let origin = self.origin(kind)?;
+        let k = kind as usize;
+        // Invariant: timed kinds index `timed` (k < TIMED).
+        let &(ms, _) = self.index.timed[k].get(self.cur.timed[k])?;
+        Some(origin.saturating_add(ms))
     }
 
     /// Feeds one input at time `now`.
     pub fn handle_input(&mut self, now: Timestamp, input: Input) {
         let now = now.0.max(self.now);
         self.now = now;
+        self.fired_in_input = false;
         if let Input::Timer { wall } = &input {
             if let Some(c) = &self.clock {
                 let fresh = Clock::new(Timestamp(now), *wall);
@@ -385,6 +452,8 @@ impl Engine {
         match input {
             Input::PageView { page, wall } => self.page_view(now, page, wall),
             Input::UrlChanged { url, title } => {
+                // What was due on the old page is decided on the old page.
+                self.arbitrate(now);
                 self.activity(now);
                 self.set_url(url, title);
                 self.new_page_view(now);
@@ -397,6 +466,9 @@ impl Engine {
                     self.activity(now);
                     self.page.visible = true;
                     self.page.visible_since = now;
+                    // Whatever became due while hidden is due now, not at a
+                    // deadline equal to now (never spins, issue 9.7).
+                    self.process_due(now);
                 } else if !visible && self.page.visible {
                     self.page.visible_acc += now.saturating_sub(self.page.visible_since);
                     self.page.visible = false;
@@ -411,11 +483,15 @@ impl Engine {
                     self.candidates.push(idx);
                     self.cur.scroll += 1;
                 }
-                self.arbitrate(now);
+            }
+            Input::WidgetVisible { visible } => {
+                self.widget_hidden = !visible;
+                if visible {
+                    self.count_displayed();
+                }
             }
             Input::ExitIntent => {
                 self.candidates.extend_from_slice(&self.index.exit);
-                self.arbitrate(now);
             }
             Input::ChatOpened => self.open_chat(now),
             Input::ChatClosed => self.chat_open = false,
@@ -437,7 +513,7 @@ impl Engine {
             Input::StarterClicked { index } => {
                 self.activity(now);
                 if !self.state.conversation.typed {
-                    if let Some(st) = self.config.starters.get(index) {
+                    if let Some(st) = self.starters().get(index) {
                         let (q, a) = {
                             let cx = self.render_cx();
                             (st.title.render(&cx), st.answer.render(&cx))
@@ -479,7 +555,6 @@ impl Engine {
                     }
                     self.candidates.push(*idx);
                 }
-                self.arbitrate(now);
             }
             Input::SetAttributes(pairs) => {
                 for (k, v) in pairs {
@@ -500,6 +575,9 @@ impl Engine {
             Input::StateSynced { saved } => self.state_synced(now, &saved),
             Input::Reset => self.reset(now),
         }
+        // Everything due at this input competes in one arbitration.
+        self.arbitrate(now);
+        self.settle();
         self.finish();
     }
 
@@ -507,19 +585,24 @@ impl Engine {
 
     fn page_view(&mut self, now: u64, info: PageInfo, wall: super::clock::WallClock) {
         self.clock = Some(Clock::new(Timestamp(now), wall));
-        self.page.referrer_lc = super::case::fold(&info.referrer);
-        self.page.referrer = info.referrer;
+        self.page.referrer = percent_decoded(&info.referrer);
+        self.page.referrer_lc = super::case::fold(&self.page.referrer);
         self.page.language = info.language;
         self.page.device = device_of(info.viewport_width);
         self.page.establishment = info
             .establishment
             .and_then(|id| self.config.establishments.iter().position(|e| e.id == id))
             .unwrap_or(0);
+        let establishment = self.config.establishments.get(self.page.establishment);
+        self.set = establishment.and_then(|e| {
+            let sets = &self.config.message_sets;
+            sets.iter().position(|s| s.establishments.contains(&e.id))
+        });
         self.set_url(info.url, info.title);
         self.page.visible = true;
         self.activity(now);
         self.new_page_view(now);
-        self.cur.time_on_site = 0;
+        self.cur.timed[Due::TimeOnSite as usize] = 0;
         self.state.session.pages += 1;
         self.dirty = true;
         self.update_hours(now, false);
@@ -546,8 +629,8 @@ impl Engine {
 
     fn set_url(&mut self, url: String, title: String) {
         self.page.query = query_pairs(&url);
-        self.page.url_lc = super::case::fold(&url);
-        self.page.url = url;
+        self.page.url = percent_decoded(&url);
+        self.page.url_lc = super::case::fold(&self.page.url);
         self.page.title_lc = super::case::fold(&title);
         self.page.title = title;
     }
@@ -557,8 +640,11 @@ impl Engine {
         self.page.started = now;
         self.page.visible_since = now;
         self.page.visible_acc = 0;
-        self.cur.time_on_page = 0;
-        self.cur.page_view = 0;
+        // A page view (load or SPA URL change) reconsiders the page's
+        // rules, and the time-on-site rules like a page load does.
+        self.cur.timed[Due::TimeOnPage as usize] = 0;
+        self.cur.timed[Due::PageView as usize] = 0;
+        self.cur.timed[Due::TimeOnSite as usize] = 0;
         self.cur.scroll = 0;
     }
 
@@ -572,7 +658,7 @@ impl Engine {
             .cloned()
             .collect();
         if self.state.touch(now, &utm) {
-            self.cur.time_on_site = 0;
+            self.cur.timed[Due::TimeOnSite as usize] = 0;
             self.dirty = true;
         } else if now.saturating_sub(self.persisted_last) >= 60_000 {
             self.dirty = true;
@@ -588,6 +674,7 @@ impl Engine {
         }
         self.activity(now);
         self.chat_open = true;
+        self.count_displayed();
         if self.state.conversation.unread > 0 {
             self.state.conversation.unread = 0;
             self.out.push_back(Output::Unread(0));
@@ -600,11 +687,11 @@ impl Engine {
                     || matches!(m.rule.as_deref(), Some(WELCOME_ID) | Some(ABSENCE_ID))
             });
         if !started {
-            let absent = self.team == TeamStatus::Offline || !self.open_now;
+            let absent = self.effective_team_status() == TeamStatus::Offline;
             let (tpl, id) = if absent {
-                (&self.config.absence_message, ABSENCE_ID)
+                (self.absence_message(), ABSENCE_ID)
             } else {
-                (&self.config.welcome_message, WELCOME_ID)
+                (self.welcome_message(), WELCOME_ID)
             };
             if let Some(t) = tpl {
                 let text = t.render(&self.render_cx());
@@ -612,7 +699,6 @@ impl Engine {
             }
         }
         self.candidates.extend_from_slice(&self.index.chat);
-        self.arbitrate(now);
     }
 
     fn visitor_message(&mut self, now: u64, text: String) {
@@ -620,11 +706,16 @@ impl Engine {
         self.append(Author::Visitor, None, text, now);
         if !self.state.conversation.typed {
             self.state.conversation.typed = true;
-            if !self.config.starters.is_empty() {
+            if !self.starters().is_empty() {
                 self.out.push_back(Output::Starters(Vec::new()));
             }
         }
         let pending = std::mem::take(&mut self.state.session.unconverted);
+        for id in &pending {
+            if !self.state.session.converted.contains(id) {
+                self.state.session.converted.push(id.clone());
+            }
+        }
         for id in pending {
             match self.ids.get(&id) {
                 Some(&i) => self.stat(i, StatKind::Converted),
@@ -640,9 +731,9 @@ impl Engine {
             }
         }
         if self.streak.is_none() {
-            self.streak = Some((now, self.team == TeamStatus::Offline));
-            self.cur.unanswered = 0;
-            self.cur.offline = 0;
+            self.streak = Some((now, self.effective_team_status() == TeamStatus::Offline));
+            self.cur.timed[Due::Unanswered as usize] = 0;
+            self.cur.timed[Due::Offline as usize] = 0;
             self.process_due(now);
         }
     }
@@ -672,7 +763,7 @@ impl Engine {
             }
         }
         if self.state.session.start != before_start {
-            self.cur.time_on_site = 0;
+            self.cur.timed[Due::TimeOnSite as usize] = 0;
         }
         if replaced {
             self.out.push_back(Output::Conversation(
@@ -717,7 +808,7 @@ impl Engine {
     // ----- scheduling ---------------------------------------------------
 
     fn update_hours(&mut self, now: u64, emit: bool) {
-        let (open, deadline) = match (&self.config.business_hours, &self.clock) {
+        let (open, deadline) = match (self.business_hours(), &self.clock) {
             (Some(h), Some(c)) => {
                 let (d, m, _) = c.local(Timestamp(now));
                 let next = h.next_change(d, m).map(|(d, m)| c.timestamp_of(d, m));
@@ -735,57 +826,62 @@ impl Engine {
         self.hours_deadline = deadline;
     }
 
-    /// Handles everything due at or before `now`.
+    /// Collects everything due at or before `now` as candidates (the input
+    /// arbitrates them once, at its end): one loop over the timer table.
     fn process_due(&mut self, now: u64) {
         if !self.started {
             return;
         }
-        if let Some(d) = self.hours_deadline {
-            if d.0 <= now {
-                self.update_hours(now, true);
+        for kind in Due::VALUES {
+            if kind == Due::Hours {
+                if self.hours_deadline.is_some_and(|d| d.0 <= now) {
+                    self.update_hours(now, true);
+                }
+                continue;
             }
-        }
-        if self.page.visible {
-            let elapsed = self.page.visible_acc + now.saturating_sub(self.page.visible_since);
+            let Some(origin) = self.origin(kind) else { continue };
+            let k = kind as usize;
             take_due(
-                &self.index.time_on_page,
-                &mut self.cur.time_on_page,
-                elapsed,
+                &self.index.timed[k],
+                &mut self.cur.timed[k],
+                now.saturating_sub(origin),
                 &mut self.candidates,
             );
         }
-        let site = now.saturating_sub(self.state.session.start);
-        take_due(
-            &self.index.time_on_site,
-            &mut self.cur.time_on_site,
-            site,
-            &mut self.candidates,
-        );
-        let page = now.saturating_sub(self.page.started);
-        take_due(
-            &self.index.page_view,
-            &mut self.cur.page_view,
-            page,
-            &mut self.candidates,
-        );
-        if let Some((start, offline)) = self.streak {
-            let e = now.saturating_sub(start);
-            take_due(
-                &self.index.unanswered,
-                &mut self.cur.unanswered,
-                e,
-                &mut self.candidates,
-            );
-            if offline {
-                take_due(
-                    &self.index.offline,
-                    &mut self.cur.offline,
-                    e,
-                    &mut self.candidates,
-                );
+    }
+
+    /// Moves each timed cursor past the rules that cannot fire any more on
+    /// this page view (issue 12.3), so no timer is armed for them: a
+    /// condition on the page alone (url, title, referrer, query,
+    /// establishment) that is false, a dismissed message, or a frequency
+    /// already used up. Only cursor heads are examined.
+    fn settle(&mut self) {
+        for k in 0..TIMED {
+            while let Some(&(_, i)) = self.index.timed[k].get(self.cur.timed[k]) {
+                if self.can_still_fire(i as usize) {
+                    break;
+                }
+                self.cur.timed[k] += 1;
             }
         }
-        self.arbitrate(now);
+    }
+
+    fn can_still_fire(&self, i: usize) -> bool {
+        // Invariant: rule indexes come from the index built over
+        // `config.rules`, and `records` / `page_fired` have one slot each.
+        let (rule, rec) = (&self.config.rules[i], &self.records[i]);
+        let left = match rule.frequency {
+            Frequency::OncePerVisitor => rec.last_fired.is_none(),
+            Frequency::OncePerSession => rec.session_fired != self.state.session.start,
+            Frequency::OncePerPageView => self.page_fired[i] != self.page.gen,
+            Frequency::Always | Frequency::Cooldown(_) => true,
+        };
+        !rec.dismissed
+            && left
+            && rule
+                .conditions
+                .as_ref()
+                .is_none_or(|c| c.on_page(&self.facts(self.now)) != Some(false))
     }
 
     /// Fires the highest-priority eligible candidate; drops the others.
@@ -797,7 +893,19 @@ impl Engine {
             self.candidates.clear();
             return;
         }
-        super::sort_small(&mut self.candidates, |a, b| a < b);
+        if self.fired_in_input {
+            // One automatic message per input: what else is due now is
+            // dropped for this occurrence, like a lower-priority candidate.
+            self.candidates.clear();
+            return;
+        }
+        // Replies to the visitor (service) first, then by priority (the
+        // rule index order).
+        let rules = &self.config.rules;
+        let service = |i: u32| rules.get(i as usize).is_some_and(|r| r.trigger.is_service());
+        super::sort_small(&mut self.candidates, |&a, &b| {
+            (service(a), b) > (service(b), a)
+        });
         self.candidates.dedup();
         let winner = {
             let facts = self.facts(now);
@@ -835,7 +943,7 @@ impl Engine {
             weekday,
             minute,
             open: self.open_now,
-            team: self.team.index(),
+            team: self.effective_team_status() as u8,
             attributes: &self.state.attributes,
             establishment: self
                 .config
@@ -848,10 +956,8 @@ impl Engine {
     }
 
     fn eligible(&self, i: usize, now: u64, facts: &Facts) -> bool {
-        let (rule, rec) = match (self.config.rules.get(i), self.records.get(i)) {
-            (Some(r), Some(c)) => (r, c),
-            _ => return false,
-        };
+        // Invariant: `i` indexes `config.rules`; `records` has one slot per rule.
+        let (rule, rec) = (&self.config.rules[i], &self.records[i]);
         if rec.dismissed {
             return false;
         }
@@ -885,22 +991,20 @@ impl Engine {
     }
 
     fn fire(&mut self, i: usize, now: u64) {
-        let (id, text, service) = match self.config.rules.get(i) {
-            Some(rule) => (
-                rule.id.clone(),
-                rule.text.render(&self.render_cx()),
-                rule.trigger.is_service(),
-            ),
-            None => return,
-        };
-        if let Some(rec) = self.records.get_mut(i) {
-            rec.last_fired = Some(now);
-            rec.session_fired = self.state.session.start;
-        }
-        if let Some(g) = self.page_fired.get_mut(i) {
-            *g = self.page.gen;
-        }
-        if !self.state.session.unconverted.contains(&id) {
+        // Invariant: `i` indexes `config.rules`; `records` and `page_fired`
+        // have one slot per rule.
+        let rule = &self.config.rules[i];
+        let (id, service) = (rule.id.clone(), rule.trigger.is_service());
+        let text = rule.text.render(&self.render_cx());
+        self.fired_in_input = true;
+        let rec = &mut self.records[i];
+        rec.last_fired = Some(now);
+        rec.session_fired = self.state.session.start;
+        self.page_fired[i] = self.page.gen;
+        // `converted` counts once per visitor, message and session.
+        if !self.state.session.unconverted.contains(&id)
+            && !self.state.session.converted.contains(&id)
+        {
             self.state.session.unconverted.push(id.clone());
         }
         if !service {
@@ -916,7 +1020,34 @@ impl Engine {
             self.preview = Some(msg.clone());
             self.out.push_back(Output::Preview(Some(msg)));
         }
-        self.stat(i, StatKind::Shown);
+        if self.widget_hidden {
+            self.unshown.push(i as u32);
+        } else {
+            self.stat(i, StatKind::Shown);
+        }
+    }
+
+    /// Counts `shown` for what the visitor now sees after `Nudge('show')`
+    /// or opening the chat: everything in the open panel, else the preview.
+    fn count_displayed(&mut self) {
+        if self.widget_hidden || self.unshown.is_empty() {
+            return;
+        }
+        let shown: Vec<u32> = if self.chat_open {
+            std::mem::take(&mut self.unshown)
+        } else {
+            // Only the latest firing is the preview.
+            let rule = self.preview.as_ref().and_then(|p| p.rule.as_deref());
+            let preview = rule.and_then(|r| self.ids.get(r).copied());
+            let last = self.unshown.iter().rposition(|&i| Some(i as usize) == preview);
+            match last {
+                Some(at) => vec![self.unshown.remove(at)],
+                None => Vec::new(),
+            }
+        };
+        for i in shown {
+            self.stat(i as usize, StatKind::Shown);
+        }
     }
 
     // ----- helpers ------------------------------------------------------
@@ -936,13 +1067,46 @@ impl Engine {
         }
     }
 
+    fn message_set(&self) -> Option<&super::config::MessageSet> {
+        self.set.and_then(|i| self.config.message_sets.get(i))
+    }
+
+    /// The page's welcome message: its establishment's set, else the site's.
+    fn welcome_message(&self) -> Option<&super::placeholders::Template> {
+        match self.message_set().and_then(|s| s.welcome_message.as_ref()) {
+            Some(t) => Some(t),
+            None => self.config.welcome_message.as_ref(),
+        }
+    }
+
+    fn absence_message(&self) -> Option<&super::placeholders::Template> {
+        match self.message_set().and_then(|s| s.absence_message.as_ref()) {
+            Some(t) => Some(t),
+            None => self.config.absence_message.as_ref(),
+        }
+    }
+
+    fn starters(&self) -> &[super::config::Starter] {
+        match self.message_set().and_then(|s| s.starters.as_ref()) {
+            Some(s) => s,
+            None => &self.config.starters,
+        }
+    }
+
+    /// The page's chat hours: its establishment's set, else the site's.
+    fn business_hours(&self) -> Option<&super::clock::BusinessHours> {
+        match self.message_set().and_then(|s| s.business_hours.as_ref()) {
+            Some(h) => Some(h),
+            None => self.config.business_hours.as_ref(),
+        }
+    }
+
     fn starter_titles(&self) -> Vec<String> {
         if self.state.conversation.typed {
             return Vec::new();
         }
         let cx = self.render_cx();
-        self.config
-            .starters
+        self.starters()
             .iter()
             .map(|s| s.title.render(&cx))
             .collect()
@@ -961,13 +1125,9 @@ impl Engine {
     }
 
     fn stat(&mut self, i: usize, kind: StatKind) {
-        let id = match (self.config.rules.get(i), self.records.get_mut(i)) {
-            (Some(rule), Some(rec)) => {
-                rec.counters.bump(kind);
-                rule.id.clone()
-            }
-            _ => return,
-        };
+        // Invariant: `i` indexes `config.rules`; `records` has one slot per rule.
+        self.records[i].counters.bump(kind);
+        let id = self.config.rules[i].id.clone();
         self.out.push_back(Output::Stat(StatEvent {
             message_id: id,
             kind,

@@ -91,8 +91,26 @@ impl Sim {
         sim
     }
 
+    /// A simulation around `engine` that has had no input yet.
+    pub fn with_engine(config_text: &str, engine: Engine, now: u64) -> Sim {
+        Sim {
+            config_text: config_text.to_string(),
+            engine,
+            now,
+            log: Vec::new(),
+            saved: None,
+            last_deadline: None,
+        }
+    }
+
     fn drain(&mut self) {
+        let mut fired = 0;
         while let Some(o) = self.engine.poll_output() {
+            if matches!(o, Output::Fired { .. }) {
+                fired += 1;
+                // The README's collision rule, checked on every input.
+                assert!(fired <= 1, "one input fired several messages");
+            }
             if let Output::Persist(s) = &o {
                 self.saved = Some(s.clone());
             }

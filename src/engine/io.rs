@@ -36,6 +36,11 @@ pub enum Input {
     Scroll {
         percent: u8,
     },
+    /// The whole widget was hidden (`Nudge('hide')`) or shown again: a
+    /// message fired while hidden is counted `shown` only once displayed.
+    WidgetVisible {
+        visible: bool,
+    },
     ExitIntent,
     ChatOpened,
     ChatClosed,

@@ -11,13 +11,18 @@ pub mod conditions;
 pub mod config;
 #[allow(clippy::module_inception)]
 pub mod engine;
+pub mod fields;
 pub mod io;
 pub mod json;
 pub mod patterns;
 pub mod placeholders;
 pub mod presets;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod reference;
+pub mod regex;
 pub mod schema;
 pub mod state;
+pub mod tables;
 pub mod stats;
 pub mod validate;
 pub mod visits;
@@ -26,6 +31,8 @@ pub mod visits;
 mod harness;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod behaviour_tests;
 
 /// The byte offset of the first `needle` in `hay`. A naive search: the
 /// texts are short (URLs, titles, templates), and `str::find` / `contains`
@@ -90,15 +97,13 @@ pub(crate) fn sort_small<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
 pub use clock::{BusinessHours, Timestamp, WallClock};
 pub use conditions::Condition;
 pub use config::{
-    parse_config, Behaviour, Config, Establishment, Frequency, Rule, Site, Starter, Team,
+    parse_config, Behaviour, Config, Establishment, Frequency, MessageSet, Rule, Site, Starter, Team,
     TeamStatus, Trigger,
 };
 pub use engine::{Engine, ABSENCE_ID, WELCOME_ID};
 pub use io::{Author, ChatMessage, Input, Output, PageInfo};
 pub use json::Value;
-#[cfg(not(target_arch = "wasm32"))]
-pub use patterns::RegexLitePatterns;
-pub use patterns::{NoPatterns, PatternId, Patterns};
+pub use patterns::{LinearPatterns, NoPatterns, PatternId, Patterns, RegexLitePatterns};
 pub use schema::config_schema;
 pub use stats::{Counters, MessageStats, StatEvent, StatKind};
 pub use validate::{Diagnostic, Severity};

@@ -1,9 +1,6 @@
-//! Regular expressions come from the host.
-//!
-//! Why: a regex crate costs 19–190 KB brotli in the wasm, while the browser's
-//! `RegExp` is already there (+0.3 KB). The engine only needs "compile once,
-//! test many times", so the host implements this small trait. Natively (tests,
-//! benches) `RegexLitePatterns` does it with the `regex-lite` crate.
+//! How `regex` conditions are compiled and matched: a small trait, so a
+//! host could bring another engine, and [`LinearPatterns`], the engine's own
+//! linear-time matcher that the widget and the native tests both use.
 
 /// A compiled pattern, as handed out by a [`Patterns`] implementation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,30 +29,24 @@ impl Patterns for NoPatterns {
     }
 }
 
-/// Native implementation over `regex-lite` (tests, benches, tools).
-#[cfg(not(target_arch = "wasm32"))]
+/// The engine's own linear-time matcher ([`super::regex`]): the same code,
+/// so the same meaning, in the browser and natively.
 #[derive(Debug, Default, Clone)]
-pub struct RegexLitePatterns {
-    compiled: Vec<regex_lite::Regex>,
+pub struct LinearPatterns {
+    compiled: Vec<super::regex::Regex>,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-impl RegexLitePatterns {
+impl LinearPatterns {
     pub fn new() -> Self {
         Self::default()
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-impl Patterns for RegexLitePatterns {
+impl Patterns for LinearPatterns {
     fn compile(&mut self, pattern: &str) -> Result<PatternId, String> {
-        match regex_lite::Regex::new(pattern) {
-            Ok(re) => {
-                self.compiled.push(re);
-                Ok(PatternId((self.compiled.len() - 1) as u32))
-            }
-            Err(e) => Err(e.to_string()),
-        }
+        let re = super::regex::Regex::new(pattern)?;
+        self.compiled.push(re);
+        Ok(PatternId(self.compiled.len() as u32 - 1))
     }
     fn is_match(&self, id: PatternId, text: &str) -> bool {
         self.compiled
@@ -63,3 +54,7 @@ impl Patterns for RegexLitePatterns {
             .is_some_and(|re| re.is_match(text))
     }
 }
+
+/// The former name of [`LinearPatterns`] (tests, benches and tools used
+/// `regex-lite` natively before both sides shared one matcher).
+pub type RegexLitePatterns = LinearPatterns;

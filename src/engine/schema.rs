@@ -1,18 +1,16 @@
 //! JSON Schema (draft 2020-12) of the configuration, generated from the
-//! same tables the validator uses, so the two cannot drift apart. The
-//! committed copy is `static/nudge.schema.json` (a test checks it; run
-//! `NUDGE_UPDATE_SCHEMA=1 cargo test --lib engine` to rewrite it).
+//! field tables of `tables.rs` (with each field's `description` and
+//! `default`), so the schema and the decoder cannot drift apart. The
+//! committed copy is `static/nudge.schema.json`; a test checks it, and
+//! `NUDGE_UPDATE_SCHEMA=1 cargo test --lib engine` rewrites it (and the
+//! README reference).
 
-use super::conditions::{
-    COMPARE_OPS, CONDITION_KEYS, DEVICES, OPEN_STATES, STRING_OPS, TEAM_STATUSES, VISITOR_KINDS,
-    WEEKDAYS,
-};
-use super::config::{
-    AUTO_MESSAGE_FIELDS, BEHAVIOUR_FIELDS, EXCEPTION_FIELDS, FREQUENCIES, MAX_STARTERS,
-    PRESET_FIELDS, ROOT_FIELDS, SITE_FIELDS, STARTER_FIELDS, TEAM_FIELDS, TRIGGERS, UI_POSITIONS,
-};
+use super::fields::{doc_str, Dflt, Field, Table, Ty};
 use super::json::{int, obj, s, Value};
-use super::presets::PRESET_NAMES;
+use super::tables::{
+    CmpOp, PresetName, StringOp, TriggerKind, Weekday, CONDITIONS, EXCEPTION, PRESET, ROOT,
+    TRIGGERS, UI_TEXTS,
+};
 
 fn r(name: &str) -> Value {
     let mut p = String::from("#/$defs/");
@@ -31,33 +29,95 @@ fn enum_of(names: &[&str]) -> Value {
     )])
 }
 
-fn one_or_many(names: &[&str]) -> Value {
-    obj(vec![(
-        "oneOf",
-        Value::Array(vec![
-            enum_of(names),
-            obj(vec![("type", s("array")), ("items", enum_of(names))]),
-        ]),
-    )])
+fn array_of(items: Value) -> Value {
+    obj(vec![("type", s("array")), ("items", items)])
 }
 
-fn object(fields: &[&str], schema_of: &dyn Fn(&str) -> Value, required: &[&str]) -> Value {
-    let props = fields
-        .iter()
-        .map(|f| (f.to_string(), schema_of(f)))
-        .collect();
-    let mut v = vec![("type", s("object")), ("properties", Value::Object(props))];
-    if !required.is_empty() {
-        v.push((
-            "required",
-            Value::Array(required.iter().map(|f| s(f)).collect()),
-        ));
-    }
-    obj(v)
+fn one_of(options: Vec<Value>) -> Value {
+    obj(vec![("oneOf", Value::Array(options))])
 }
 
 fn seconds() -> Value {
     obj(vec![("type", s("number")), ("minimum", int(0))])
+}
+
+fn default_value(d: Dflt) -> Option<Value> {
+    match d {
+        Dflt::None => None,
+        Dflt::Bool(b) => Some(Value::Bool(b)),
+        Dflt::Int(n) => Some(int(n)),
+        Dflt::Str(t) => Some(s(t)),
+    }
+}
+
+/// The schema of a value of type `t`.
+fn schema_of(t: Ty) -> Value {
+    match t {
+        Ty::Str | Ty::Plain => ty("string"),
+        Ty::Text => r("text"),
+        Ty::Bool => ty("boolean"),
+        Ty::Int => ty("integer"),
+        Ty::Seconds => seconds(),
+        Ty::Color => obj(vec![
+            ("type", s("string")),
+            ("pattern", s("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")),
+        ]),
+        Ty::Date => obj(vec![("type", s("string")), ("format", s("date"))]),
+        Ty::Choice(names) => enum_of(names),
+        Ty::Choices(names) => one_of(vec![enum_of(names), array_of(enum_of(names))]),
+        Ty::Object(table) => object(table),
+        Ty::List(table, max) => {
+            let mut v = vec![("type", s("array")), ("items", object(table))];
+            if max > 0 {
+                v.push(("minItems", int(1)));
+                v.push(("maxItems", int(max as i64)));
+            }
+            obj(v)
+        }
+        Ty::Def(name) => r(name),
+    }
+}
+
+/// A field's schema with its description and default.
+fn field_schema(f: &Field) -> Value {
+    let mut v = match schema_of(f.ty) {
+        Value::Object(pairs) => pairs,
+        other => vec![("allOf".to_string(), Value::Array(vec![other]))],
+    };
+    if !doc_str(&f.doc).is_empty() {
+        v.push(("description".to_string(), s(doc_str(&f.doc))));
+    }
+    if let Some(d) = default_value(f.default) {
+        v.push(("default".to_string(), d));
+    }
+    Value::Object(v)
+}
+
+/// The schema of an object described by `table`.
+fn object(table: &Table) -> Value {
+    let props = table
+        .fields
+        .iter()
+        .map(|f| (f.name.to_string(), field_schema(f)))
+        .collect();
+    let mut v = vec![("type", s("object"))];
+    if !doc_str(&table.doc).is_empty() {
+        v.push(("description", s(doc_str(&table.doc))));
+    }
+    v.push(("properties", Value::Object(props)));
+    if let Some(extra) = table.extra {
+        v.push(("additionalProperties", schema_of(extra)));
+    }
+    let required: Vec<Value> = table
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| s(f.name))
+        .collect();
+    if !required.is_empty() {
+        v.push(("required", Value::Array(required)));
+    }
+    obj(v)
 }
 
 fn string_match(extra: &[(&str, Value)], required: &[&str]) -> Value {
@@ -65,7 +125,7 @@ fn string_match(extra: &[(&str, Value)], required: &[&str]) -> Value {
         .iter()
         .map(|(k, v)| (k.to_string(), v.clone()))
         .collect();
-    props.extend(STRING_OPS.iter().map(|o| (o.to_string(), ty("string"))));
+    props.extend(StringOp::NAMES.iter().map(|o| (o.to_string(), ty("string"))));
     let mut f = vec![
         ("type", s("object")),
         ("properties", Value::Object(props)),
@@ -80,60 +140,19 @@ fn string_match(extra: &[(&str, Value)], required: &[&str]) -> Value {
     obj(f)
 }
 
-fn condition_schema(key: &str) -> Value {
-    match key {
-        "all" | "any" => obj(vec![("type", s("array")), ("items", r("condition"))]),
-        "not" => r("condition"),
-        "url" | "title" | "referrer" => r("stringMatch"),
-        "query" | "utm" => string_match(&[("name", ty("string"))], &["name"]),
-        "attribute" => string_match(
-            &[("name", ty("string")), ("exists", ty("boolean"))],
-            &["name"],
-        ),
-        "visitor" => enum_of(VISITOR_KINDS),
-        "visit_number" | "pages_viewed" | "days_since_last_visit" => r("compare"),
-        "language" => obj(vec![(
-            "oneOf",
-            Value::Array(vec![
-                ty("string"),
-                obj(vec![("type", s("array")), ("items", ty("string"))]),
-            ]),
-        )]),
-        "device" => one_or_many(DEVICES),
-        "weekday" => one_or_many(WEEKDAYS),
-        "team_status" => one_or_many(TEAM_STATUSES),
-        "business_hours" => enum_of(OPEN_STATES),
-        "time_of_day" => object(&["from", "to"], &|_| r("hhmm"), &["from", "to"]),
-        "establishment" => obj(vec![(
-            "oneOf",
-            Value::Array(vec![
-                ty("string"),
-                obj(vec![("type", s("array")), ("items", ty("string"))]),
-            ]),
-        )]),
-        _ => obj(vec![]),
-    }
-}
-
 fn trigger_schema() -> Value {
     let variants = TRIGGERS
         .iter()
-        .map(|(name, param)| {
-            let mut props = vec![("type".to_string(), obj(vec![("const", s(name))]))];
+        .map(|t| {
+            let mut props = vec![(
+                "type".to_string(),
+                obj(vec![("const", s(t.kind.name())), ("description", s(doc_str(&t.doc)))]),
+            )];
             let mut required = vec![s("type")];
-            if let Some(p) = param {
-                let schema = match *p {
-                    "name" => ty("string"),
-                    "percent" => obj(vec![
-                        ("type", s("integer")),
-                        ("minimum", int(0)),
-                        ("maximum", int(100)),
-                    ]),
-                    _ => seconds(),
-                };
-                props.push((p.to_string(), schema));
-                if *p != "delay" {
-                    required.push(s(p));
+            if let Some(p) = &t.param {
+                props.push((p.name.to_string(), field_schema(p)));
+                if p.required {
+                    required.push(s(p.name));
                 }
             }
             obj(vec![
@@ -146,238 +165,144 @@ fn trigger_schema() -> Value {
     obj(vec![("oneOf", Value::Array(variants))])
 }
 
-fn root_field(f: &str) -> Value {
-    match f {
-        "$schema" => ty("string"),
-        "site" => object(SITE_FIELDS, &|_| ty("string"), &[]),
-        "business_hours" => {
-            let mut props: Vec<(String, Value)> = WEEKDAYS
-                .iter()
-                .map(|d| (d.to_string(), r("slots")))
-                .collect();
-            props.push((
-                "exceptions".to_string(),
-                obj(vec![
-                    ("type", s("array")),
-                    (
-                        "items",
-                        object(
-                            EXCEPTION_FIELDS,
-                            &|k| {
-                                if k == "date" {
-                                    obj(vec![("type", s("string")), ("format", s("date"))])
-                                } else {
-                                    r("slots")
-                                }
-                            },
-                            &["date"],
-                        ),
-                    ),
-                ]),
-            ));
-            obj(vec![
-                ("type", s("object")),
-                ("properties", Value::Object(props)),
-            ])
-        }
-        "establishments" => obj(vec![
-            ("type", s("array")),
-            (
-                "items",
-                obj(vec![
-                    ("type", s("object")),
-                    ("properties", obj(vec![("id", ty("string"))])),
-                    ("additionalProperties", ty("string")),
-                    ("required", Value::Array(vec![s("id")])),
-                ]),
-            ),
-        ]),
-        "team" => object(
-            TEAM_FIELDS,
-            &|k| match k {
-                "status" => enum_of(TEAM_STATUSES),
-                "avatar" => obj(vec![("type", Value::Array(vec![s("string"), s("null")]))]),
-                _ => ty("string"),
-            },
-            &[],
+fn business_hours() -> Value {
+    let mut props: Vec<(String, Value)> = Weekday::NAMES
+        .iter()
+        .map(|d| (d.to_string(), r("slots")))
+        .collect();
+    props.push(("exceptions".to_string(), array_of(object(&EXCEPTION))));
+    obj(vec![
+        ("type", s("object")),
+        (
+            "description",
+            s("Per weekday, a list of [from, to) slots (\"HH:MM\", 24:00 allowed as an end); a day not listed is closed. `exceptions` replace a date's slots."),
         ),
-        "welcome_message" | "absence_message" => r("text"),
-        "starters" => obj(vec![
-            ("type", s("array")),
-            ("minItems", int(1)),
-            ("maxItems", int(MAX_STARTERS as i64)),
-            (
-                "items",
-                object(STARTER_FIELDS, &|_| r("text"), STARTER_FIELDS),
-            ),
-        ]),
-        "presets" => obj(vec![(
-            "oneOf",
-            Value::Array(vec![
-                obj(vec![("type", s("array")), ("items", enum_of(PRESET_NAMES))]),
-                obj(vec![
-                    ("type", s("object")),
-                    ("propertyNames", enum_of(PRESET_NAMES)),
-                    (
-                        "additionalProperties",
-                        obj(vec![(
-                            "oneOf",
-                            Value::Array(vec![
-                                ty("boolean"),
-                                object(
-                                    PRESET_FIELDS,
-                                    &|k| match k {
-                                        "text" => r("text"),
-                                        "delay" => seconds(),
-                                        "enabled" => ty("boolean"),
-                                        _ => ty("integer"),
-                                    },
-                                    &[],
-                                ),
-                            ]),
-                        )]),
-                    ),
-                ]),
-            ]),
-        )]),
-        "auto_messages" => obj(vec![
-            ("type", s("array")),
-            (
-                "items",
-                object(
-                    AUTO_MESSAGE_FIELDS,
-                    &|k| match k {
-                        "id" => ty("string"),
-                        "text" => r("text"),
-                        "trigger" => r("trigger"),
-                        "conditions" => r("condition"),
-                        "frequency" => r("frequency"),
-                        "priority" => ty("integer"),
-                        _ => ty("boolean"),
-                    },
-                    &["id", "text", "trigger"],
-                ),
-            ),
-        ]),
-        "behaviour" => object(
-            BEHAVIOUR_FIELDS,
-            &|k| {
-                if k == "min_gap_seconds" {
-                    seconds()
-                } else {
-                    ty("boolean")
-                }
-            },
-            &[],
-        ),
-        "ui" => obj(vec![
-            ("type", s("object")),
-            (
-                "properties",
-                obj(vec![
-                    (
-                        "color",
-                        obj(vec![
-                            ("type", s("string")),
-                            ("pattern", s("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")),
-                        ]),
-                    ),
-                    ("position", enum_of(UI_POSITIONS)),
-                    ("z_index", ty("integer")),
-                ]),
-            ),
-        ]),
-        "analytics" | "inbox" => crate::analytics::settings::schema(f),
-        _ => obj(vec![]),
-    }
+        ("properties", Value::Object(props)),
+        ("additionalProperties", Value::Bool(false)),
+    ])
+}
+
+fn ids() -> Value {
+    array_of(ty("string"))
 }
 
 /// The JSON Schema of a Nudge configuration.
 pub fn config_schema() -> Value {
-    let root_props = ROOT_FIELDS
-        .iter()
-        .map(|f| (f.to_string(), root_field(f)))
-        .collect();
-    let cond_props = CONDITION_KEYS
-        .iter()
-        .map(|k| (k.to_string(), condition_schema(k)))
-        .collect();
-    let compare_props = COMPARE_OPS
+    let mut root = match object(&ROOT) {
+        Value::Object(pairs) => pairs,
+        _ => Vec::new(),
+    };
+    let mut head = vec![
+        ("$schema".to_string(), s("https://json-schema.org/draft/2020-12/schema")),
+        ("$id".to_string(), s("nudge.schema.json")),
+        ("title".to_string(), s("Nudge site configuration")),
+    ];
+    head.append(&mut root);
+    let compare_props = CmpOp::NAMES
         .iter()
         .map(|o| (o.to_string(), ty("integer")))
         .collect();
-    obj(vec![
-        ("$schema", s("https://json-schema.org/draft/2020-12/schema")),
-        ("$id", s("nudge.schema.json")),
-        ("title", s("Nudge site configuration")),
-        ("type", s("object")),
-        ("properties", Value::Object(root_props)),
+    let defs = obj(vec![
         (
-            "$defs",
+            "text",
             obj(vec![
+                ("type", s("string")),
                 (
-                    "text",
-                    obj(vec![
-                        ("type", s("string")),
-                        (
-                            "description",
-                            s("Text with placeholders: {{site.name}}, {{team.name}}, {{team.reply_time}}, {{establishment.<fact>}}, {{visitor.<attribute>}}"),
-                        ),
-                    ]),
-                ),
-                ("hhmm", obj(vec![("type", s("string")), ("pattern", s("^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"))])),
-                (
-                    "slots",
-                    obj(vec![
-                        ("type", s("array")),
-                        (
-                            "items",
-                            obj(vec![
-                                ("type", s("array")),
-                                ("prefixItems", Value::Array(vec![r("hhmm"), r("hhmm")])),
-                                ("minItems", int(2)),
-                                ("maxItems", int(2)),
-                            ]),
-                        ),
-                    ]),
-                ),
-                ("stringMatch", string_match(&[], &[])),
-                (
-                    "compare",
-                    obj(vec![(
-                        "oneOf",
-                        Value::Array(vec![
-                            ty("integer"),
-                            obj(vec![
-                                ("type", s("object")),
-                                ("properties", Value::Object(compare_props)),
-                                ("additionalProperties", Value::Bool(false)),
-                            ]),
-                        ]),
-                    )]),
-                ),
-                (
-                    "condition",
-                    obj(vec![
-                        ("type", s("object")),
-                        ("properties", Value::Object(cond_props)),
-                        ("additionalProperties", Value::Bool(false)),
-                    ]),
-                ),
-                ("trigger", trigger_schema()),
-                (
-                    "frequency",
-                    obj(vec![(
-                        "oneOf",
-                        Value::Array(vec![
-                            enum_of(FREQUENCIES),
-                            object(&["cooldown"], &|_| seconds(), &["cooldown"]),
-                        ]),
-                    )]),
+                    "description",
+                    s("Text with placeholders: {{site.name}}, {{team.name}}, {{team.reply_time}}, {{establishment.<fact>}}, {{visitor.<attribute>}}"),
                 ),
             ]),
         ),
-    ])
+        ("hhmm", obj(vec![("type", s("string")), ("pattern", s("^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"))])),
+        (
+            "slots",
+            array_of(obj(vec![
+                ("type", s("array")),
+                ("prefixItems", Value::Array(vec![r("hhmm"), r("hhmm")])),
+                ("minItems", int(2)),
+                ("maxItems", int(2)),
+            ])),
+        ),
+        ("businessHours", business_hours()),
+        (
+            "establishments",
+            array_of(obj(vec![
+                ("type", s("object")),
+                ("description", s("`id` (required, unique) plus any string facts: name, address, phone, opening_hours, ...")),
+                ("properties", obj(vec![("id", ty("string"))])),
+                ("additionalProperties", ty("string")),
+                ("required", Value::Array(vec![s("id")])),
+            ])),
+        ),
+        ("establishmentIds", obj(vec![("type", s("array")), ("items", ty("string")), ("minItems", int(1))])),
+        ("establishmentIdOrIds", one_of(vec![ty("string"), ids()])),
+        ("avatar", obj(vec![("type", Value::Array(vec![s("string"), s("null")]))])),
+        (
+            "presets",
+            one_of(vec![
+                array_of(enum_of(PresetName::NAMES)),
+                obj(vec![
+                    ("type", s("object")),
+                    ("propertyNames", enum_of(PresetName::NAMES)),
+                    ("additionalProperties", one_of(vec![ty("boolean"), object(&PRESET)])),
+                ]),
+            ]),
+        ),
+        ("uiTextsOfLanguage", object(&UI_TEXTS)),
+        ("stringMatch", string_match(&[], &[])),
+        ("namedMatch", string_match(&[("name", ty("string"))], &["name"])),
+        (
+            "attributeMatch",
+            string_match(&[("name", ty("string")), ("exists", ty("boolean"))], &["name"]),
+        ),
+        (
+            "compare",
+            one_of(vec![
+                ty("integer"),
+                obj(vec![
+                    ("type", s("object")),
+                    ("properties", Value::Object(compare_props)),
+                    ("additionalProperties", Value::Bool(false)),
+                ]),
+            ]),
+        ),
+        ("languages", one_of(vec![ty("string"), ids()])),
+        (
+            "timeOfDay",
+            obj(vec![
+                ("type", s("object")),
+                ("properties", obj(vec![("from", r("hhmm")), ("to", r("hhmm"))])),
+                ("required", Value::Array(vec![s("from"), s("to")])),
+            ]),
+        ),
+        ("percent", obj(vec![("type", s("integer")), ("minimum", int(0)), ("maximum", int(100))])),
+        ("conditionList", array_of(r("condition"))),
+        (
+            "condition",
+            match object(&CONDITIONS) {
+                Value::Object(mut pairs) => {
+                    pairs.push(("additionalProperties".to_string(), Value::Bool(false)));
+                    Value::Object(pairs)
+                }
+                other => other,
+            },
+        ),
+        ("trigger", trigger_schema()),
+        (
+            "frequency",
+            one_of(vec![
+                enum_of(super::tables::FrequencyName::NAMES),
+                obj(vec![
+                    ("type", s("object")),
+                    ("properties", obj(vec![("cooldown", seconds())])),
+                    ("required", Value::Array(vec![s("cooldown")])),
+                ]),
+            ]),
+        ),
+    ]);
+    head.push(("$defs".to_string(), defs));
+    let _ = TriggerKind::NAMES;
+    Value::Object(head)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -401,13 +326,29 @@ mod tests {
     }
 
     #[test]
-    fn schema_lists_every_condition_and_trigger() {
+    fn schema_lists_every_condition_and_trigger_with_its_description() {
         let text = config_schema().to_json();
-        for k in CONDITION_KEYS {
-            assert!(text.contains(&format!("\"{}\"", k)));
+        for f in CONDITIONS.fields {
+            assert!(text.contains(&format!("\"{}\"", f.name)));
+            assert!(text.contains(&f.doc.replace('"', "\\\"")), "{}", f.name);
         }
-        for (t, _) in TRIGGERS {
-            assert!(text.contains(&format!("\"{}\"", t)));
+        for t in TRIGGERS {
+            assert!(text.contains(&format!("\"{}\"", t.kind.name())));
+        }
+    }
+
+    #[test]
+    fn every_def_a_table_names_is_in_the_schema() {
+        let schema = config_schema();
+        let defs = schema.get("$defs").unwrap();
+        let mut tables: Vec<&Table> = super::super::reference::TABLES.to_vec();
+        tables.push(&CONDITIONS);
+        for t in tables {
+            for f in t.fields.iter() {
+                if let Ty::Def(name) = f.ty {
+                    assert!(defs.get(name).is_some(), "{}.{}: no $defs/{}", t.path, f.name, name);
+                }
+            }
         }
     }
 }

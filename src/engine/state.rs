@@ -56,6 +56,8 @@ pub struct Session {
     pub last_marketing: Option<u64>,
     /// Messages fired in this session that the visitor hasn't answered yet.
     pub unconverted: Vec<String>,
+    /// Messages already counted `converted` in this session (once each).
+    pub converted: Vec<String>,
 }
 
 /// The conversation shared by all tabs.
@@ -100,6 +102,14 @@ fn read_pairs(v: Option<&Value>) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.and_then(|a| a.as_array())
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|x| x.as_str().map(|x| x.to_string()))
+        .collect()
 }
 
 fn opt(n: Option<u64>) -> Value {
@@ -196,6 +206,10 @@ impl Persisted {
                         "unconverted",
                         Value::Array(ss.unconverted.iter().map(|x| s(x)).collect()),
                     ),
+                    (
+                        "converted",
+                        Value::Array(ss.converted.iter().map(|x| s(x)).collect()),
+                    ),
                 ]),
             ),
             ("rules", Value::Object(rules)),
@@ -249,8 +263,13 @@ impl Persisted {
             ss.pages = ss.pages.max(o.session.pages);
             ss.agent |= o.session.agent;
             ss.last_marketing = ss.last_marketing.max(o.session.last_marketing);
+            for id in &o.session.converted {
+                if !ss.converted.contains(id) {
+                    ss.converted.push(id.clone());
+                }
+            }
             for id in &o.session.unconverted {
-                if !ss.unconverted.contains(id) {
+                if !ss.unconverted.contains(id) && !ss.converted.contains(id) {
                     ss.unconverted.push(id.clone());
                 }
             }
@@ -312,13 +331,8 @@ fn read_v1(v: &Value) -> Persisted {
             agent: ss.get("agent").and_then(|b| b.as_bool()).unwrap_or(false),
             utm: read_pairs(ss.get("utm")),
             last_marketing: ou(ss.get("last_marketing")),
-            unconverted: ss
-                .get("unconverted")
-                .and_then(|a| a.as_array())
-                .unwrap_or(&[])
-                .iter()
-                .filter_map(|x| x.as_str().map(|x| x.to_string()))
-                .collect(),
+            unconverted: strings(ss.get("unconverted")),
+            converted: strings(ss.get("converted")),
         },
         rules,
         conversation: Conversation {

@@ -8,7 +8,6 @@
 pub mod clock;
 pub mod dom;
 pub mod listeners;
-pub mod regexp;
 pub mod storage;
 pub mod timer;
 pub mod url;

@@ -16,6 +16,8 @@ use crate::ui::widget::Widget;
 pub struct AppProps {
     /// The first render's state (language, header, layout from the config).
     pub initial: WidgetState,
+    /// Called once, right after the first render is in the DOM.
+    pub on_mounted: Callback<()>,
 }
 
 /// The root component mounted inside the shadow root.
@@ -25,7 +27,11 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || initial);
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| send(Command::Attach(dispatcher)));
+        let on_mounted = props.on_mounted.clone();
+        use_effect_with((), move |_| {
+            on_mounted.emit(());
+            send(Command::Attach(dispatcher));
+        });
     }
     let on_toggle = Callback::from(|()| send(Command::Toggle));
     let on_close = Callback::from(|()| send(Command::Close));

@@ -8,8 +8,10 @@
 //! runtime is busy, is handled after the current command, never re-entrantly.
 
 pub mod app;
+pub mod choice;
 pub mod events;
 pub mod patterns;
+pub mod startup;
 pub mod view;
 
 pub use view::theme_of;
@@ -73,6 +75,8 @@ pub struct Runtime {
     errors: Vec<String>,
     /// Start-up events owed to late subscribers, delivered by [`pump`].
     catch_up: Vec<(js_sys::Function, JsValue)>,
+    /// The first page view has been handled (`ready` was sent).
+    started: bool,
     /// Statistics destinations and the inbox, when the config has them.
     analytics: Option<crate::analytics::Analytics>,
 }
@@ -220,6 +224,7 @@ fn install_now(boot: Boot, clock: SiteClock) {
         time,
         errors: boot.errors,
         catch_up: Vec::new(),
+        started: false,
         analytics,
     };
     let page = engine::PageInfo {
@@ -230,13 +235,22 @@ fn install_now(boot: Boot, clock: SiteClock) {
         viewport_width: dom::viewport_width(),
         establishment: boot.establishment,
     };
-    // The page view goes first, before the commands that waited.
+    // The commands that waited, in order, except that subscriptions go
+    // first: a `Nudge('on', …)` queued before the tag or made in the page's
+    // `load` handler hears the `message` and `stats` events of a message
+    // fired by the first page view, which comes right after them.
     QUEUE.with(|q| {
         let mut queue = q.borrow_mut();
+        let waiting: Vec<Command> = queue.drain(..).collect();
+        let (subscriptions, others): (Vec<_>, Vec<_>) = waiting
+            .into_iter()
+            .partition(|c| matches!(c, Command::On(..) | Command::Off(..)));
+        queue.extend(subscriptions);
+        queue.push_back(Command::Input(Input::PageView { page, wall }));
         if dom::page_hidden() {
-            queue.push_front(Command::Input(Input::Visibility { visible: false }));
+            queue.push_back(Command::Input(Input::Visibility { visible: false }));
         }
-        queue.push_front(Command::Input(Input::PageView { page, wall }));
+        queue.extend(others);
     });
     RUNTIME.with(|cell| *cell.borrow_mut() = Some(runtime));
     let watchers = Watchers {
@@ -281,8 +295,7 @@ fn wall_clock(clock: &SiteClock, now: u64) -> engine::WallClock {
     }
 }
 
-/// Viewports narrower than this get the full-screen panel.
-pub const MOBILE_MAX_WIDTH: u32 = 480;
+pub use choice::MOBILE_MAX_WIDTH;
 
 impl Runtime {
     fn wall(&self, now: u64) -> engine::WallClock {
@@ -296,9 +309,19 @@ impl Runtime {
             Command::Input(input) => {
                 self.note_input(&input, &mut pending);
                 let note = crate::analytics::Note::of(&input);
+                let first_page_view = !self.started && matches!(input, Input::PageView { .. });
                 self.engine.handle_input(engine::Timestamp(now), input);
                 if let Some(a) = &self.analytics {
                     a.after(note, &self.engine);
+                }
+                if first_page_view {
+                    // `ready` once the first page view is handled: its
+                    // messages are out, the first timer is armed below.
+                    self.started = true;
+                    pending.push(Pending {
+                        name: "ready",
+                        detail: JsValue::UNDEFINED,
+                    });
                 }
             }
             Command::Timer => {
@@ -319,7 +342,12 @@ impl Runtime {
                 }
             }
             Command::Open => {}
-            Command::Visible(visible) => self.ui(if visible { Action::Show } else { Action::Hide }),
+            Command::Visible(visible) => {
+                self.ui(if visible { Action::Show } else { Action::Hide });
+                // The engine counts `shown` only for what is displayed.
+                let input = Input::WidgetVisible { visible };
+                self.engine.handle_input(engine::Timestamp(now), input);
+            }
             Command::Attach(dispatcher) => {
                 for action in self.buffered.drain(..) {
                     dispatcher.dispatch(action);
@@ -332,7 +360,7 @@ impl Runtime {
                 // They are told once the runtime is released, like every event.
                 let single = callback.clone();
                 match self.subscribers.on(&name, callback) {
-                    Ok(()) if name == "ready" => {
+                    Ok(()) if name == "ready" && self.started => {
                         self.catch_up.push((single, JsValue::UNDEFINED));
                     }
                     Ok(()) if name == "error" => {
@@ -363,10 +391,6 @@ impl Runtime {
             Input::StarterClicked { index } => pending.push(Pending {
                 name: "starter_clicked",
                 detail: events::object(&[("index", (*index as u32).into())]),
-            }),
-            Input::PreviewDismissed { message_id } => pending.push(Pending {
-                name: "dismissed",
-                detail: events::object(&[("id", message_id.into())]),
             }),
             _ => {}
         }
@@ -443,6 +467,14 @@ impl Runtime {
                 Output::Stat(stat) => {
                     if let Some(a) = &self.analytics {
                         a.stat(&stat, self.engine.config());
+                    }
+                    // `dismissed` names the message like every other event
+                    // (the automatic message's id, not the chat bubble's).
+                    if stat.kind == engine::StatKind::Dismissed {
+                        pending.push(Pending {
+                            name: "dismissed",
+                            detail: events::object(&[("id", stat.message_id.as_str().into())]),
+                        });
                     }
                     pending.push(Pending {
                         name: "stats",

@@ -33,7 +33,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <h2>{ props.name.clone() }</h2>
                 <p class="s">{ dot }{ props.texts.status(props.status) }</p>
                 if let Some(reply) = &props.reply_time {
-                    <p class="s">{ reply.clone() }</p>
+                    <p class="s">{ props.texts.reply_line(reply) }</p>
                 }
             </div>
             <button
@@ -66,7 +66,7 @@ mod tests {
             name: "Acme".into(),
             avatar: None,
             status,
-            reply_time: Some("Répond en quelques minutes".into()),
+            reply_time: Some("quelques minutes".into()),
             texts: &FR,
             on_close,
         }

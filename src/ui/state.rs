@@ -75,8 +75,9 @@ impl Lang {
     }
 }
 
-/// Every string of the interface (not the merchant's messages).
-#[derive(Debug, PartialEq, Eq)]
+/// Every string of the interface (not the merchant's messages). Each one
+/// can be replaced from the config's `ui.texts` (see [`Texts::slot`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Texts {
     pub open_chat: &'static str,
     pub close_chat: &'static str,
@@ -94,6 +95,8 @@ pub struct Texts {
     pub send: &'static str,
     /// Screen-reader prefix of the visitor's own bubbles.
     pub you: &'static str,
+    /// The header's reply-time line; `{}` is the team's `reply_time`.
+    pub reply_time: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -111,6 +114,7 @@ pub static EN: Texts = Texts {
     placeholder: "Write a message…",
     send: "Send",
     you: "You",
+    reply_time: "Replies in {}",
 };
 
 pub static FR: Texts = Texts {
@@ -128,6 +132,7 @@ pub static FR: Texts = Texts {
     placeholder: "Écrivez un message…",
     send: "Envoyer",
     you: "Vous",
+    reply_time: "Répond en {}",
 };
 
 impl Texts {
@@ -135,6 +140,59 @@ impl Texts {
         match lang {
             Lang::En => &EN,
             Lang::Fr => &FR,
+        }
+    }
+
+    /// The field that `ui.texts.<key>` replaces. The keys are the
+    /// engine's `UI_TEXT_KEYS` (one list, checked by a test); None for any
+    /// other key.
+    pub fn slot(&mut self, key: &str) -> Option<&mut &'static str> {
+        Some(match key {
+            "launcher_label" => &mut self.open_chat,
+            "close_label" => &mut self.close_chat,
+            "unread_one" => &mut self.unread_one,
+            "unread_many" => &mut self.unread_many,
+            "dismiss_label" => &mut self.dismiss,
+            "status_online" => &mut self.online,
+            "status_busy" => &mut self.busy,
+            "status_offline" => &mut self.offline,
+            "conversation_label" => &mut self.conversation,
+            "starters_label" => &mut self.starters,
+            "message_label" => &mut self.message,
+            "placeholder" => &mut self.placeholder,
+            "send_label" => &mut self.send,
+            "you_label" => &mut self.you,
+            "reply_time" => &mut self.reply_time,
+            _ => return None,
+        })
+    }
+
+    /// `base` with `overrides` (key, text) applied. Built once per page
+    /// load from the config and kept for the page's life (leaked: the
+    /// components hold `&'static Texts`).
+    pub fn with_overrides(base: &'static Texts, overrides: &[(String, String)]) -> &'static Texts {
+        if overrides.is_empty() {
+            return base;
+        }
+        let mut texts = base.clone();
+        for (key, text) in overrides {
+            if let Some(slot) = texts.slot(key) {
+                *slot = Box::leak(text.clone().into_boxed_str());
+            }
+        }
+        Box::leak(Box::new(texts))
+    }
+
+    /// The header's reply-time line for the team's `reply_time`.
+    pub fn reply_line(&self, reply_time: &str) -> String {
+        match crate::engine::find_str(self.reply_time, "{}") {
+            Some(at) => {
+                let mut line = String::from(&self.reply_time[..at]);
+                line.push_str(reply_time);
+                line.push_str(&self.reply_time[at + 2..]);
+                line
+            }
+            None => self.reply_time.to_string(),
         }
     }
 
@@ -211,9 +269,12 @@ pub struct WidgetState {
     /// Image URL; anything but http(s) shows the team's initials.
     pub avatar: Option<String>,
     pub team_status: TeamStatus,
-    /// A full sentence, e.g. "Replies in a few minutes".
+    /// The team's `reply_time`, e.g. "a few minutes" (the header wraps it
+    /// in the `reply_time` text: "Replies in a few minutes").
     pub reply_time: Option<String>,
     pub lang: Lang,
+    /// The merchant's `ui.texts` applied to the language's texts, if any.
+    pub custom_texts: Option<&'static Texts>,
     /// Phone-sized viewport: the panel takes the whole screen.
     pub mobile: bool,
 }
@@ -232,6 +293,7 @@ impl Default for WidgetState {
             team_status: TeamStatus::Online,
             reply_time: None,
             lang: Lang::En,
+            custom_texts: None,
             mobile: false,
         }
     }
@@ -258,12 +320,15 @@ pub enum Action {
         reply_time: Option<String>,
     },
     SetLang(Lang),
+    /// The interface texts with the merchant's overrides.
+    SetTexts(&'static Texts),
     SetMobile(bool),
 }
 
 impl WidgetState {
     pub fn texts(&self) -> &'static Texts {
-        Texts::for_lang(self.lang)
+        self.custom_texts
+            .unwrap_or_else(|| Texts::for_lang(self.lang))
     }
 
     /// Applies one action in place (the reducer, minus the `Rc`).
@@ -293,6 +358,7 @@ impl WidgetState {
                 self.reply_time = reply_time;
             }
             Action::SetLang(lang) => self.lang = lang,
+            Action::SetTexts(texts) => self.custom_texts = Some(texts),
             Action::SetMobile(mobile) => self.mobile = mobile,
         }
     }
@@ -585,11 +651,47 @@ mod tests {
                 t.placeholder,
                 t.send,
                 t.you,
+                t.reply_time,
             ] {
                 assert!(!s.trim().is_empty());
             }
         }
         assert_ne!(EN.open_chat, FR.open_chat);
+    }
+
+    #[test]
+    fn every_ui_text_key_of_the_config_replaces_an_interface_text() {
+        for key in crate::engine::tables::UI_TEXTS.names() {
+            let mut t = EN.clone();
+            *t.slot(key).unwrap_or_else(|| panic!("no text for {key}")) = "X";
+            assert_ne!(t, EN, "{key}");
+        }
+        assert!(EN.clone().slot("nope").is_none());
+    }
+
+    #[test]
+    fn the_english_texts_are_the_documented_defaults() {
+        for f in crate::engine::tables::UI_TEXTS.fields {
+            let mut t = EN.clone();
+            let text = *t.slot(f.name).unwrap();
+            assert_eq!(f.default, crate::engine::fields::Dflt::Str(text), "{}", f.name);
+        }
+    }
+
+    #[test]
+    fn overrides_replace_only_the_texts_they_name() {
+        let t = Texts::with_overrides(&FR, &[("launcher_label".into(), "Discuter avec nous".into())]);
+        assert_eq!(t.launcher_label(false, 0), "Discuter avec nous");
+        assert_eq!(t.close_chat, FR.close_chat);
+        let s = after(WidgetState::default(), [Action::SetTexts(t), Action::SetLang(Lang::En)]);
+        assert_eq!(s.texts().open_chat, "Discuter avec nous");
+    }
+
+    #[test]
+    fn the_reply_time_line_wraps_the_teams_reply_time() {
+        assert_eq!(FR.reply_line("quelques minutes"), "Répond en quelques minutes");
+        let t = Texts::with_overrides(&EN, &[("reply_time".into(), "Back in {} max".into())]);
+        assert_eq!(t.reply_line("5 min"), "Back in 5 min max");
     }
 
     #[test]

@@ -76,12 +76,20 @@ fn on_color(rgb: [u8; 3]) -> &'static str {
 
 /// The full stylesheet: [`BASE_CSS`] plus the theme's custom properties.
 pub fn stylesheet(theme: &Theme) -> String {
+    let mut css = String::from(BASE_CSS);
+    css.push_str(&theme_css(theme));
+    css
+}
+
+/// The theme's part of the stylesheet alone: the loader (`static/nudge.js`)
+/// installs [`BASE_CSS`] and a theme block of its own before the wasm runs;
+/// the widget replaces that block only when it differs from this one.
+pub fn theme_css(theme: &Theme) -> String {
     let (color, rgb) = match parse_color(&theme.color) {
         Some(rgb) => (theme.color.trim(), rgb),
         None => (DEFAULT_ACCENT, [0x1f, 0x5f, 0xd1]),
     };
-    let mut css = String::with_capacity(BASE_CSS.len() + 128);
-    css.push_str(BASE_CSS);
+    let mut css = String::with_capacity(128);
     css.push_str(":host{--nudge-accent:");
     css.push_str(color);
     css.push_str(";--nudge-on:");

@@ -2,7 +2,7 @@
 // control drawer driving the widget through its JavaScript API.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, HOST_ORIGIN, previewText, conversation, wait, widget } from "./harness.mjs";
+import { start, ready, HOST_ORIGIN, previewText, conversation, wait, widget } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -16,7 +16,7 @@ async function shop(path, prefs) {
   await page.clock.install({ time: new Date("2026-11-25T10:00:00+01:00") });
   if (prefs) await page.addInitScript((p) => sessionStorage.setItem("nudge-demo", JSON.stringify(p)), prefs);
   await page.goto(HOST_ORIGIN + path);
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   return { context, page };
 }
 

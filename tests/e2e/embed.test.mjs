@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { start, hostPage, visit, previewText, conversation, wait, widget, WIDGET_ORIGIN } from "./harness.mjs";
+import { start, ready, hostPage, visit, previewText, conversation, wait, widget, WIDGET_ORIGIN } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -27,7 +27,7 @@ test("a page with a strict Content-Security-Policy runs the widget", async () =>
   page.on("console", (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
   await page.clock.install();
   await page.goto(url);
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   await wait(page, 31_000);
   assert.ok((await previewText(page)).startsWith("Bonjour"));
   const launcherColor = await widget(page).locator("button.l").evaluate((b) => getComputedStyle(b).backgroundColor);
@@ -84,7 +84,7 @@ test("a config that cannot be fetched names its URL and status, and the last goo
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(url);
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   assert.ok(errors.some((e) => e.includes("/flaky.json") && e.includes("404")), errors.join("\n"));
   await context.close();
 });
@@ -100,7 +100,7 @@ test("an invalid rule is reported with its JSON path and the other rules keep wo
   page.on("console", (m) => warnings.push(m.text()));
   await page.clock.install();
   await page.goto(env.page("/badrule.html", hostPage({ config: cfg })));
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   assert.ok(warnings.some((w) => w.includes("auto_messages[0].conditions.all[0].url")), warnings.join("\n"));
   await wait(page, 6_000);
   assert.equal(await previewText(page), "Une question ?");
@@ -130,7 +130,7 @@ test("a preview's close button dismisses it for good", async () => {
   await wait(page, 100);
   assert.equal(await previewText(page), "");
   await page.reload();
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   await wait(page, 60_000);
   assert.equal(await previewText(page), "");
   await context.close();

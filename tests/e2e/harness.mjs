@@ -16,6 +16,10 @@ function serve(root, port, { cors = false, pages = new Map() } = {}) {
     const url = new URL(req.url, `http://127.0.0.1:${port}`);
     const headers = cors ? { "Access-Control-Allow-Origin": "*" } : {};
     const page = pages.get(url.pathname);
+    if (page && page.redirect) {
+      res.writeHead(page.status || 302, { Location: page.redirect, ...headers }).end();
+      return;
+    }
     if (page) {
       res.writeHead(page.status || 200, { "Content-Type": page.type || TYPES[".html"], ...headers, ...(page.headers || {}) });
       res.end(page.body);
@@ -52,6 +56,8 @@ export async function start() {
     browser,
     /** Registers a host page at `path` on the host origin. */
     page(path, body, headers) { pages.set(path, { body, headers }); return HOST_ORIGIN + path; },
+    /** Registers a redirect at `path` on the host origin. */
+    redirect(path, location, status = 302) { pages.set(path, { redirect: location, status }); return HOST_ORIGIN + path; },
     /** Registers a JSON document (a config) on the host origin. */
     json(path, value, status) {
       pages.set(path, { body: typeof value === "string" ? value : JSON.stringify(value), type: TYPES[".json"], status });
@@ -85,8 +91,21 @@ export async function visit(context, url, { clock = true } = {}) {
   page.on("pageerror", (e) => page.errors.push(String(e)));
   if (clock) await page.clock.install();
   await page.goto(url);
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   return page;
+}
+
+/** Waits until the widget runs: its first page view handled, its timer
+ * armed (the loader sets `Nudge.ready` on the `ready` event). The launcher
+ * alone is not enough: the loader draws it before the wasm runs. Polled from
+ * Node: the page's timers and `performance` may be simulated (page.clock). */
+export async function ready(page, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  while (!(await page.evaluate(() => !!(window.Nudge && window.Nudge.ready)))) {
+    if (Date.now() > until) throw new Error("the widget did not become ready");
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+  await widget(page).locator("button.l").waitFor();
 }
 
 /** The proactive preview's text ("" when none is shown). */

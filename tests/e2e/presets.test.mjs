@@ -2,7 +2,7 @@
 // timings, played as a visitor meets them (simulated time, cross-origin embed).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, hostPage, visit, previewText, conversation, wait, widget } from "./harness.mjs";
+import { start, ready, hostPage, visit, previewText, conversation, wait, widget } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -42,7 +42,7 @@ test("a returning visitor is welcomed back after 30 seconds", async () => {
   // 31 minutes later (the session has ended), the visitor comes back.
   await page.clock.fastForward("31:00");
   await page.reload();
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   await wait(page, 29_000);
   assert.notEqual(await previewText(page), TEXT.back);
   await wait(page, 1_500);
@@ -97,7 +97,7 @@ test("the first-order discount comes after 120 seconds of browsing", async () =>
   await wait(page, 60_000);
   // Time on site carries across page loads within the session.
   await page.reload();
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   await wait(page, 58_000);
   assert.equal(await previewText(page), "");
   await wait(page, 3_000);

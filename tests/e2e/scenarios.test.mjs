@@ -3,7 +3,7 @@
 // page-life scenarios: SPA navigation, hidden tabs, reloads, second tabs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, hostPage, visit, previewText, conversation, wait, widget } from "./harness.mjs";
+import { start, ready, hostPage, visit, previewText, conversation, wait, widget } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -146,7 +146,7 @@ test("a reload keeps the conversation and counts the visit", async () => {
   await wait(page, 100);
   const before = await conversation(page);
   await page.reload();
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   await widget(page).locator("button.l").click();
   await wait(page, 100);
   assert.deepEqual(await conversation(page), before);

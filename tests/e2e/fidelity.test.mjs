@@ -1,0 +1,80 @@
+// Issue 8 in the browser: events name the automatic message, interface
+// texts come from ui.texts, URL conditions see the decoded URL, and no
+// regular expression of a config can block the page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, hostPage, visit, previewText, wait, widget } from "./harness.mjs";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+test("the dismissed event carries the automatic message's id, like message and stats", async () => {
+  const config = {
+    site: { name: "Boutique", language: "fr" },
+    auto_messages: [{ id: "promo", text: "Promo !", trigger: { type: "event", name: "go" } }],
+  };
+  const context = await env.browser.newContext();
+  const page = await visit(context, env.page("/dismiss", hostPage({ config })));
+  await page.evaluate(() => {
+    window.seen = [];
+    window.Nudge("on", "dismissed", (e) => window.seen.push(e.id));
+    window.Nudge("track", "go");
+  });
+  await wait(page, 100);
+  assert.equal(await previewText(page), "Promo !");
+  await widget(page).locator("button.px").click();
+  await wait(page, 100);
+  assert.deepEqual(await page.evaluate(() => window.seen), ["promo"]);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("ui.texts replaces the launcher label, for every language or for the page's", async () => {
+  const base = { site: { name: "Boutique", language: "fr" } };
+  const context = await env.browser.newContext();
+  const all = { ...base, ui: { texts: { launcher_label: "Discuter avec nous" } } };
+  let page = await visit(context, env.page("/texts-all", hostPage({ config: all })));
+  assert.equal(await widget(page).locator("button.l").getAttribute("aria-label"), "Discuter avec nous");
+  const perLanguage = { ...base, ui: { language: "en", texts: { fr: { launcher_label: "Discuter" }, en: { launcher_label: "Chat with us" } } } };
+  page = await visit(context, env.page("/texts-en", hostPage({ config: perLanguage })));
+  assert.equal(await widget(page).locator("button.l").getAttribute("aria-label"), "Chat with us");
+  await context.close();
+});
+
+test("a url condition matches the percent-decoded URL", async () => {
+  const config = {
+    site: { name: "Boutique", language: "fr" },
+    auto_messages: [{ id: "merci", text: "Merci pour votre commande !", trigger: { type: "page_view" },
+      conditions: { url: { contains: "succès" } } }],
+  };
+  const context = await env.browser.newContext();
+  const page = await visit(context, env.page("/commande/succ%C3%A8s.html", hostPage({ config })));
+  await wait(page, 100);
+  assert.equal(await previewText(page), "Merci pour votre commande !");
+  await context.close();
+});
+
+test("a catastrophic regular expression on a long URL does not block the page", async () => {
+  const config = {
+    site: { name: "Boutique", language: "fr" },
+    auto_messages: [{ id: "re", text: "Trouvé", trigger: { type: "page_view" },
+      conditions: { url: { regex: "(a+)+$" } } }],
+  };
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  const url = env.page("/regex", hostPage({ config })) + "?q=" + "a".repeat(1_990) + "!";
+  await page.goto(url);
+  // A backtracking engine takes astronomically long here; ours is linear.
+  await widget(page).locator("button.l").waitFor({ timeout: 10_000 });
+  const blocked = await page.evaluate(() => new Promise((ok) => {
+    const t0 = performance.now();
+    setTimeout(() => ok(performance.now() - t0), 0);
+  }));
+  assert.ok(blocked < 1_000, `the page was blocked for ${blocked} ms`);
+  assert.equal(await previewText(page), "");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -1,0 +1,123 @@
+// The loader on bad input (issue 9.1, 9.6): invalid data-config URLs, a
+// config redirected to another origin, 10 000 broken rules, and calls made
+// to a widget that cannot start. And start-up events reaching subscribers
+// queued before the tag or in the page's `load` handler (issue 8.5).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, hostPage, visit, ready, conversation, widget, WIDGET_ORIGIN } from "./harness.mjs";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const config = {
+  site: { name: "Boutique Démo", language: "fr" },
+  team: { name: "Équipe", status: "online" },
+  presets: ["first_visit"],
+};
+
+/** Opens `url` and records the console and page errors. */
+async function open(context, url) {
+  const page = await context.newPage();
+  const log = { errors: [], warnings: [], page: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") log.errors.push(m.text());
+    if (m.type() === "warning") log.warnings.push(m.text());
+  });
+  page.on("pageerror", (e) => log.page.push(String(e)));
+  await page.goto(url);
+  return { page, log };
+}
+
+const stub = `<script>window.Nudge = window.Nudge || function () { (Nudge.q = Nudge.q || []).push(arguments); };
+  Nudge("send", "queued before the tag");</script>`;
+const after_ = `<script>window.afterTagRan = true;</script>`;
+
+for (const bad of ["http://[", "http://localhost:99999/nudge.json", "http://"]) {
+  test(`data-config="${bad}" is one clear error; queued calls are dropped with one warning; the page is unharmed`, async () => {
+    const context = await env.browser.newContext();
+    const url = env.page(`/bad-url-${encodeURIComponent(bad)}.html`, hostPage({ configUrl: bad, head: stub, body: after_ }));
+    const { page, log } = await open(context, url);
+    await page.waitForTimeout(1_500);
+    assert.deepEqual(log.page, [], "no exception reaches the host page");
+    assert.equal(await page.evaluate(() => window.afterTagRan), true);
+    assert.ok(log.errors.some((e) => e.startsWith("[nudge]") && e.includes(`data-config "${bad}"`) && e.includes("not a valid URL")), log.errors.join("\n"));
+    assert.ok(log.errors.some((e) => e.includes("no usable config")), log.errors.join("\n"));
+    const drops = log.warnings.filter((w) => w.includes("dropped"));
+    assert.equal(drops.length, 1, log.warnings.join("\n"));
+    assert.ok(drops[0].includes("a call to Nudge() dropped"), drops[0]);
+    // Later calls: nothing thrown, nothing kept, no second warning.
+    await page.evaluate(() => { for (let i = 0; i < 100; i++) window.Nudge("send", "x".repeat(10_000)); });
+    assert.equal(await page.evaluate(() => window.Nudge.q.length), 0);
+    assert.equal(log.warnings.filter((w) => w.includes("dropped")).length, 1);
+    assert.equal(await page.locator("#nudge-widget").count(), 0);
+    await context.close();
+  });
+}
+
+test("with an invalid data-config URL the last good config runs and queued calls are handled", async () => {
+  const context = await env.browser.newContext();
+  await visit(context, env.page("/good-first.html", hostPage({ config })), { clock: false });
+  const { page, log } = await open(context, env.page("/bad-url-cached.html", hostPage({ configUrl: "http://[", head: stub })));
+  await ready(page);
+  assert.ok(log.errors.some((e) => e.includes(`data-config "http://["`)), log.errors.join("\n"));
+  assert.ok(log.warnings.some((w) => w.includes("using the last config")), log.warnings.join("\n"));
+  await widget(page).locator("button.l").click();
+  await widget(page).locator("[role=dialog]").waitFor();
+  assert.ok((await conversation(page)).includes("queued before the tag"));
+  assert.deepEqual(log.page, []);
+  await context.close();
+});
+
+test("a config redirected to another origin is named by its final URL in every message", async () => {
+  const final = `${WIDGET_ORIGIN}/nowhere/nudge.json`;
+  const configUrl = env.redirect("/moved.json", final);
+  const context = await env.browser.newContext();
+  const { page, log } = await open(context, env.page("/moved.html", hostPage({ configUrl })));
+  await page.waitForTimeout(1_500);
+  const ours = [...log.errors, ...log.warnings].filter((m) => m.startsWith("[nudge]") && m.includes("config"));
+  assert.ok(ours.length >= 2, ours.join("\n"));
+  for (const message of ours.filter((m) => m.includes(configUrl))) {
+    assert.ok(message.includes(`redirected to ${final}`), message);
+  }
+  assert.ok(log.warnings.some((w) => w.includes("another origin") && w.includes(final)), log.warnings.join("\n"));
+  assert.ok(log.errors.some((e) => e.includes(final) && e.includes("HTTP 404")), log.errors.join("\n"));
+  assert.deepEqual(log.page, []);
+  await context.close();
+});
+
+test("10 000 broken rules print the first 20 problems and a count, and the valid rule still fires", async () => {
+  const rules = Array.from({ length: 10_000 }, (_, i) => ({ id: `r${i}`, text: "x", trigger: { type: "nope" } }));
+  rules.push({ id: "ok", text: "Toujours là", trigger: { type: "page_view" } });
+  env.json("/ten-thousand.json", { ...config, presets: [], auto_messages: rules });
+  const context = await env.browser.newContext();
+  const { page, log } = await open(context, env.page("/ten-thousand.html", hostPage({ configUrl: "/ten-thousand.json" })));
+  await ready(page);
+  const ours = log.warnings.filter((w) => w.startsWith("[nudge]"));
+  assert.equal(ours.length, 21, `${ours.length} warnings`);
+  assert.ok(ours[20].includes("9980 more problems not shown (10000 in total"), ours[20]);
+  await widget(page).locator(".pt").waitFor();
+  assert.equal(await widget(page).locator(".pt").textContent(), "Toujours là");
+  await context.close();
+});
+
+test("subscribers queued before the tag and in the load handler hear the first page view's message and stats", async () => {
+  const cfg = { ...config, presets: [], auto_messages: [{ id: "hello", text: "Bienvenue", trigger: { type: "page_view" } }] };
+  const head = `<script>window.Nudge = window.Nudge || function () { (Nudge.q = Nudge.q || []).push(arguments); };
+    window.heard = [];
+    Nudge("on", "message", function (m) { heard.push("early message " + m.id); });
+    Nudge("on", "stats", function (s) { heard.push("early stats " + s.id + " " + s.kind); });
+    window.addEventListener("load", function () {
+      Nudge("on", "message", function (m) { heard.push("load message " + m.id + " " + m.text); });
+      Nudge("on", "stats", function (s) { heard.push("load stats " + s.id + " " + s.kind); });
+      Nudge("on", "ready", function () { heard.push("ready"); });
+    });</script>`;
+  const context = await env.browser.newContext();
+  const page = await visit(context, env.page("/early-on.html", hostPage({ config: cfg, head })), { clock: false });
+  await page.waitForTimeout(200);
+  const heard = await page.evaluate(() => window.heard);
+  for (const expected of ["early message hello", "early stats hello fired", "load message hello Bienvenue", "load stats hello fired", "ready"]) {
+    assert.ok(heard.includes(expected), `${expected} in ${JSON.stringify(heard)}`);
+  }
+  await context.close();
+});
