@@ -9,8 +9,16 @@ import { join } from "node:path";
 
 const dist = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : "dist";
 const files = ["nudge.js", "app/nudge.js", "app/nudge_bg.wasm"];
+// wasm-bindgen snippets the glue imports (e.g. the statistics sender) are
+// downloaded too.
+if (existsSync(join(dist, "app/nudge.js"))) {
+  const glue = readFileSync(join(dist, "app/nudge.js"), "utf8");
+  for (const m of new Set(glue.match(/\.\/snippets\/[^'"]+\.js/g) || [])) files.push("app/" + m.slice(2));
+}
 const BUDGET = 100 * 1024;
-const LIMIT = 115 * 1024;
+// Raised from 115 to 117 KB by the statistics work (issue 11, +3.3 KB);
+// lower it again with every saving.
+const LIMIT = 117 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];
