@@ -78,3 +78,38 @@ test("a catastrophic regular expression on a long URL does not block the page", 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+const OFFLINE = "Merci pour le message. Notre équipe est hors ligne. 💤 Nous vous recontacterons dès que nous le pourrons. 🙂";
+const FIRST = "Bonjour, nous avons remarqué que vous êtes pour la première fois ici. 👋 Si vous avez des questions, n'hésitez pas à nous contacter.";
+
+test("outside business hours a visitor who writes gets the offline reply, never the busy one", async () => {
+  const config = {
+    site: { name: "Boutique", language: "fr" },
+    team: { name: "Équipe", status: "online" },
+    business_hours: {}, // no day listed: closed all week
+    presets: ["busy", "offline"],
+  };
+  const context = await env.browser.newContext();
+  const page = await visit(context, env.page("/closed", hostPage({ config })));
+  await page.evaluate(() => window.Nudge("send", "Bonjour ?"));
+  await wait(page, 1_500);
+  await widget(page).locator("button.l").click();
+  await wait(page, 60_000);
+  const texts = await widget(page).locator("[role=log]").textContent();
+  assert.ok(texts.includes(OFFLINE), texts);
+  assert.ok(!texts.includes("Nous sommes occupés"), texts);
+  await context.close();
+});
+
+test("a visitor who changes page every 20 seconds gets the first-visit message at 30 seconds", async () => {
+  const config = { site: { name: "Boutique", language: "fr" }, presets: ["first_visit"] };
+  const context = await env.browser.newContext();
+  const page = await visit(context, env.page("/spa", hostPage({ config })));
+  await wait(page, 20_000);
+  await page.evaluate(() => history.pushState({}, "", "/spa/page-2"));
+  await wait(page, 9_000);
+  assert.equal(await previewText(page), "");
+  await wait(page, 1_500);
+  assert.equal(await previewText(page), FIRST);
+  await context.close();
+});
