@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { start, hostPage, widget, conversation } from "./harness.mjs";
+import { start, ready, hostPage, widget, conversation } from "./harness.mjs";
 import { openConsole, paste } from "./console-harness.mjs";
 
 let env;
@@ -50,7 +50,7 @@ async function widgetTimeline(slug, steps, startMinute, returning) {
     const url = env.page(`/j-${slug}${path === "/" ? "/index.html" : path}`,
       hostPage({ config, title, body: '<div style="height:4000px">page</div>' }));
     await page.goto(url);
-    await widget(page).locator("button.l").waitFor();
+    await ready(page);
     await page.evaluate(() => {
       window.__fired = [];
       window.Nudge("on", "message", (m) => window.__fired.push({ id: m.id, at: Date.now() }));
