@@ -121,7 +121,14 @@
       : config ? (config.site && typeof config.site.language === "string" ? config.site.language : "en")
       : (d.documentElement.lang || "en");
     if (!lang) lang = navigator.language || "";
-    return { css: css, label: /^fr([^a-z]|$)/i.test(lang) ? LABELS.fr : LABELS.en };
+    // ui.texts.launcher_label, then ui.texts.<language>.launcher_label.
+    var label = /^fr([^a-z]|$)/i.test(lang) ? LABELS.fr : LABELS.en;
+    var texts = ui.texts && typeof ui.texts === "object" ? ui.texts : {};
+    var own = texts[lang.split(/[-_]/)[0].toLowerCase()];
+    [texts, own && typeof own === "object" ? own : {}].forEach(function (t) {
+      if (typeof t.launcher_label === "string") label = t.launcher_label;
+    });
+    return { css: css, label: label };
   }
 
   /** Installs `css` as the shadow root's sheet(s): constructable stylesheets
