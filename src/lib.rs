@@ -12,6 +12,7 @@
 //! `engine` is pure and is tested natively on simulated time; everything that
 //! touches the browser lives in `platform`, `runtime`, `ui` and `embed`.
 
+pub mod analytics;
 pub mod engine;
 
 // The merchant console (its own wasm, never in the visitor's download).

@@ -166,6 +166,8 @@ pub struct Config {
     pub behaviour: Behaviour,
     /// UI options, passed through for the UI (invalid known keys removed).
     pub ui: Value,
+    /// Statistics destinations and the inbox (`analytics`, `inbox`).
+    pub destinations: crate::analytics::settings::Destinations,
 }
 
 impl Default for Config {
@@ -308,6 +310,7 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
     };
 
     let ui = decode_ui(ck, r.get("ui").unwrap_or(&empty));
+    let destinations = crate::analytics::settings::decode(ck, &r);
 
     // Rules: custom messages first, then presets; then a stable sort by
     // priority so that ties keep this declaration order.
@@ -353,6 +356,7 @@ fn decode(ck: &mut Checker, root: &Value) -> Config {
         rules,
         behaviour,
         ui,
+        destinations,
     }
 }
 

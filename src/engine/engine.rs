@@ -365,6 +365,11 @@ impl Engine {
         self.team
     }
 
+    /// The visit (session) number: 1 on a first visit, 0 before any.
+    pub fn visit_number(&self) -> u64 {
+        self.state.visits
+    }
+
     /// Whether the business is open now (true without business hours).
     pub fn open_now(&self) -> bool {
         self.open_now

@@ -21,6 +21,8 @@ pub static TABLES: &[&Table] = &[
     &BEHAVIOUR,
     &UI,
     &UI_TEXTS,
+    &crate::analytics::settings::ANALYTICS,
+    &crate::analytics::settings::INBOX,
 ];
 
 pub const START: &str = "<!-- config-reference:start -->";
@@ -243,6 +245,8 @@ mod tests {
                          "frequency": "always", "priority": 2, "enabled": true}],
       "behaviour": {"min_gap_seconds": 1, "quiet_during_agent_conversation": false, "consent_required": true},
       "ui": {"color": "#123", "position": "left", "z_index": 3, "language": "fr",
-             "texts": {"launcher_label": "L", "fr": {"placeholder": "P"}}}
+             "texts": {"launcher_label": "L", "fr": {"placeholder": "P"}}},
+      "analytics": {"gtm": true, "matomo": true, "plausible": true, "endpoint": "/collect"},
+      "inbox": {"endpoint": "/inbox"}
     }"##;
 }

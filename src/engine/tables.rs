@@ -159,6 +159,8 @@ pub static ROOT: Table = Table {
         opt("auto_messages", Ty::List(&AUTO_MESSAGE, 0), Dflt::None, doc_text!("The merchant's own automatic messages.")),
         opt("behaviour", Ty::Object(&BEHAVIOUR), Dflt::None, doc_text!("Global switches.")),
         opt("ui", Ty::Object(&UI), Dflt::None, doc_text!("Look and interface texts.")),
+        opt("analytics", Ty::Object(&crate::analytics::settings::ANALYTICS), Dflt::None, doc_text!("Statistics destinations: tag managers and a beacon endpoint.")),
+        opt("inbox", Ty::Object(&crate::analytics::settings::INBOX), Dflt::None, doc_text!("An endpoint that receives visitor messages.")),
     ],
     extra: None,
 };

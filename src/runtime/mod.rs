@@ -77,6 +77,8 @@ pub struct Runtime {
     catch_up: Vec<(js_sys::Function, JsValue)>,
     /// The first page view has been handled (`ready` was sent).
     started: bool,
+    /// Statistics destinations and the inbox, when the config has them.
+    analytics: Option<crate::analytics::Analytics>,
 }
 
 /// Maps real time (`Date.now()`) to the widget's time, which runs faster in
@@ -207,6 +209,7 @@ fn install_now(boot: Boot, clock: SiteClock) {
     };
     let now = time.now();
     let wall = wall_clock(&clock, now);
+    let analytics = crate::analytics::Analytics::new(&boot.config, &boot.store.key(""));
     let runtime = Runtime {
         engine: Engine::new(boot.config, saved.as_deref(), boot.patterns),
         store: boot.store,
@@ -222,6 +225,7 @@ fn install_now(boot: Boot, clock: SiteClock) {
         errors: boot.errors,
         catch_up: Vec::new(),
         started: false,
+        analytics,
     };
     let page = engine::PageInfo {
         url: crate::platform::url::current_url(),
@@ -309,8 +313,12 @@ impl Runtime {
         match command {
             Command::Input(input) => {
                 self.note_input(&input, &mut pending);
+                let note = crate::analytics::Note::of(&input);
                 let first_page_view = !self.started && matches!(input, Input::PageView { .. });
                 self.engine.handle_input(engine::Timestamp(now), input);
+                if let Some(a) = &self.analytics {
+                    a.after(note, &self.engine);
+                }
                 if first_page_view {
                     // `ready` once the first page view is handled: its
                     // messages are out, the first timer is armed below.
@@ -326,6 +334,9 @@ impl Runtime {
                 let wall = self.wall(now);
                 self.engine
                     .handle_input(engine::Timestamp(now), Input::Timer { wall });
+                if let Some(a) = &self.analytics {
+                    a.timer();
+                }
             }
             Command::Open | Command::Toggle if !self.open => {
                 self.set_open(true, now, &mut pending);
@@ -459,6 +470,9 @@ impl Runtime {
                     let _ = self.store.set(STATE_KEY, &state);
                 }
                 Output::Stat(stat) => {
+                    if let Some(a) = &self.analytics {
+                        a.stat(&stat, self.engine.config());
+                    }
                     // `dismissed` names the message like every other event
                     // (the automatic message's id, not the chat bubble's).
                     if stat.kind == engine::StatKind::Dismissed {
@@ -485,6 +499,11 @@ impl Runtime {
 
     fn rearm(&mut self, now: u64) {
         let deadline = self.engine.poll_timeout().map(|t| self.time.to_real(t.0));
+        // Statistics wait for a quiet moment on the same timer (real ms).
+        let deadline = match (deadline, self.analytics.as_ref().and_then(|a| a.deadline())) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let real_now = self.time.to_real(now);
         self.timer.arm(real_now, deadline, || send(Command::Timer));
     }

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { start, ready, hostPage, widget, conversation } from "./harness.mjs";
+import { start, hostPage, widget, conversation } from "./harness.mjs";
 import { openConsole, paste } from "./console-harness.mjs";
 
 let env;
@@ -46,40 +46,59 @@ async function widgetTimeline(slug, steps, startMinute, returning) {
   // Monday 2026-11-23 in Paris (UTC+1), the simulator's first day.
   const start = Date.parse("2026-11-23T00:00:00+01:00") + startMinute * 60_000;
   const config = JSON.parse(demo);
+  // The clock is paused: simulated time moves only by runFor, so a slow
+  // page load on this shared machine cannot shift the seconds. The widget's
+  // start-up tasks get 1 ms steps until its launcher is there.
+  const settle = async () => { await page.clock.runFor(1); await page.waitForTimeout(15); };
+  let origin = null; // simulated time of the journey's first page view
   const open = async (path, title) => {
     const url = env.page(`/j-${slug}${path === "/" ? "/index.html" : path}`,
       hostPage({ config, title, body: '<div style="height:4000px">page</div>' }));
     await page.goto(url);
-    await ready(page);
+    // Subscribed before the widget starts (its start-up waits for timers,
+    // and the clock is paused): `ready` comes with the engine's first page view.
     await page.evaluate(() => {
       window.__fired = [];
+      window.__ready = null;
+      window.Nudge("on", "ready", () => { window.__ready ??= Date.now(); });
       window.Nudge("on", "message", (m) => window.__fired.push({ id: m.id, at: Date.now() }));
     });
+    while (!(await page.evaluate(() => window.__ready)) || !(await widget(page).locator("button.l").count())) await settle();
+    return page.evaluate(() => window.__ready);
   };
   const fired = [];
   const collect = async () => { fired.push(...await page.evaluate(() => (window.__fired || []).splice(0))); };
   if (returning) {
     await page.clock.install({ time: start - 3 * DAY });
+    await page.clock.pauseAt(start - 3 * DAY);
     await open("/", "Accueil");
+    await page.clock.runFor(1000); // let the widget store the visit
+    await page.waitForTimeout(50);
     await page.clock.setSystemTime(start);
   } else {
     await page.clock.install({ time: start });
+    await page.clock.pauseAt(start);
   }
   for (const step of steps) {
     const v = step.values;
     switch (step.kind) {
-      case "Ouvrir une page": await collect(); await open(new URL(v[0]).pathname, v[1]); break;
+      case "Ouvrir une page":
+        await collect();
+        { const ready = await open(new URL(v[0]).pathname, v[1]); origin ??= ready; }
+        break;
       case "Rester": await page.clock.runFor(Number(v[0]) * 1000); await page.waitForTimeout(20); break;
       case "Changer le statut de l'équipe": await page.evaluate((s) => window.Nudge("setTeamStatus", s), v[0]); break;
-      case "Ouvrir le chat": await widget(page).locator("button.l").click(); break;
+      case "Ouvrir le chat": await widget(page).locator("button.l").click(); await settle(); break;
       case "Écrire un message": await page.evaluate((t) => window.Nudge("send", t), v[0]); break;
       case "Cliquer sur un sujet":
         if (!(await widget(page).locator("[role=dialog]").count())) await widget(page).locator("button.l").click();
+        while (!(await widget(page).locator(".st li button").count())) await settle();
         await widget(page).locator(".st li button").nth(Number(v[0]) - 1).click();
+        await settle();
         break;
       case "Faire défiler jusqu'à":
         await page.evaluate((p) => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * p / 100), Number(v[0]));
-        await page.waitForTimeout(50);
+        await settle();
         break;
       default: throw new Error("step not played by this test: " + step.kind);
     }
@@ -88,7 +107,8 @@ async function widgetTimeline(slug, steps, startMinute, returning) {
   const texts = await conversation(page).catch(() => []);
   await context.close();
   assert.deepEqual(errors, []);
-  return { fired: fired.map((f) => ({ id: f.id, second: Math.floor((f.at - start) / 1000) })), texts };
+  // `origin` is the widget's first page view (its `ready`), in simulated time.
+  return { fired: fired.map((f) => ({ id: f.id, second: Math.round((f.at - origin) / 1000) })), texts };
 }
 
 test("each ready-made journey's timeline gives the widget's own seconds", async () => {
