@@ -1,5 +1,5 @@
 // Prints what a visitor downloads (raw, gzip, brotli q11) against the 100 KB
-// brotli budget, and fails above LIMIT: the budget is not met yet (118.4 KB on
+// brotli budget, and fails above LIMIT: the budget is not met yet (121.1 KB on
 // 2026-12-01), so LIMIT is a ratchet that stops the size from growing while
 // the gap is closed; lower it with every saving, down to the budget.
 // Usage: node scripts/sizes.mjs [dist] [--json]
@@ -21,7 +21,7 @@ const BUDGET = 100 * 1024;
 // above 122 KB; the size work of the same day (loader-owned CSS, minified
 // glue, short import names) brought it back down: the ratchet follows the
 // figure down; lower it again with every saving.
-const LIMIT = 999 * 1024;
+const LIMIT = 121.2 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];
