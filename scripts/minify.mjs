@@ -126,8 +126,8 @@ if (process.env.TRUNK_PROFILE === "release") {
   }
   // The wasm-bindgen snippets the glue imports (src/analytics/sender.js):
   // minified like the glue, their readable source stays in src/.
-  const minifiedGlue = readFileSync(join(staging, "app/nudge.js"), "utf8");
-  for (const m of new Set(minifiedGlue.match(/\.\/snippets\/[^'"]+\.js/g) || [])) {
+  const minified = readFileSync(join(staging, "app/nudge.js"), "utf8");
+  for (const m of new Set(minified.match(/\.\/snippets\/[^'"]+\.js/g) || [])) {
     const path = join(staging, "app", m.slice(2));
     const { code } = await transform(readFileSync(path, "utf8"), { minify: true, target: "es2020", charset: "ascii", format: "esm" });
     writeFileSync(path, code);

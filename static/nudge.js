@@ -317,7 +317,11 @@
     }).then(function (m) {
       mark("instantiate");
       return m.default({ module_or_path: early || wasm })
-        .then(function () { return new Promise(function (ok) { setTimeout(ok, 0); }); })
+        .then(function (exports) {
+          // The wasm's linear memory, for the benchmark (`Nudge.memoryBytes()`).
+          api.memoryBytes = function () { return exports.memory.buffer.byteLength; };
+          return new Promise(function (ok) { setTimeout(ok, 0); });
+        })
         .then(function () { return m; });
     });
     Promise.all([module, config]).then(function (both) {
@@ -334,7 +338,6 @@
       // False when no usable config: the runtime has said why.
       if (!m.start(options)) return giveUp();
       mark("started");
-      api.memoryBytes = function () { return m.memoryBytes(); };
       forward = function (args) {
         try { m.command(Array.prototype.slice.call(args)); } catch (e) { say("error", "command failed: " + describe(e)); }
       };

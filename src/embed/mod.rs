@@ -71,17 +71,3 @@ pub fn command(args: js_sys::Array) {
         Err(message) => dom::warn(&format!("[nudge] {message}")),
     }
 }
-
-/// The wasm linear memory in bytes, for the benchmark (`Nudge.memoryBytes()`).
-#[wasm_bindgen(js_name = memoryBytes)]
-pub fn memory_bytes() -> f64 {
-    use wasm_bindgen::JsCast;
-    wasm_bindgen::memory()
-        .dyn_into::<js_sys::WebAssembly::Memory>()
-        .map(|m| {
-            m.buffer()
-                .unchecked_into::<js_sys::ArrayBuffer>()
-                .byte_length() as f64
-        })
-        .unwrap_or(0.0)
-}
