@@ -16,7 +16,8 @@ if (existsSync(join(dist, "app/nudge.js"))) {
   for (const m of new Set(glue.match(/\.\/snippets\/[^'"]+\.js/g) || [])) files.push("app/" + m.slice(2));
 }
 const BUDGET = 100 * 1024;
-// Raised from 115 to 117 KB by the statistics work (issue 11, +3.3 KB);
+// Raised from 115 to 117 KB with the statistics work (issue 11: +2.6 KB brotli
+// with its snippet minified);
 // lower it again with every saving.
 const LIMIT = 117 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
