@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Serves the demo shop on http://127.0.0.1:8080, installing what is missing first.
+# Serves the demo shop on http://127.0.0.1:8080 and the merchant console on
+# http://127.0.0.1:8080/console/, installing what is missing first. Builds
+# both (release), then serves dist/ as static files (`--port N` to change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NUDGE_NO_BROWSER=1 bash scripts/setup.sh
 . scripts/env.sh
-exec trunk serve --release "$@"
+trunk build --release
+bash scripts/build-console.sh
+exec node scripts/serve.mjs dist "$@"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out=${1:-/tmp/nudge-size}
 mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown --lib --locked --offline -q
-wasm-bindgen --target web --keep-debug --out-dir "$out" target/wasm32-unknown-unknown/release/nudge.wasm
+wasm-bindgen --target web --keep-debug --out-dir "$out" "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/release/nudge.wasm
 wasm-opt -O1 --merge-similar-functions -Oz --converge -g "$out/nudge_bg.wasm" -o "$out/named.wasm"
 wasm-opt -O1 --merge-similar-functions -Oz --converge "$out/nudge_bg.wasm" -o "$out/plain.wasm"
 node -e '

@@ -37,18 +37,26 @@ layer() { # name passed failed status
 echo "== 1/4 native tests"
 cargo test --locked --offline 2>&1 | tee "$log_dir/native.log"
 status=${PIPESTATUS[0]}
+# The merchant console's pure parts (feature `console`; the engine's trace too).
+cargo test --locked --offline --features console --lib console:: 2>&1 | tee -a "$log_dir/native.log"
+[ "${PIPESTATUS[0]}" -ne 0 ] && status=1
 read -r p f < <(cargo_counts "$log_dir/native.log")
 layer native "$p" "$f" "$status"
 
 echo "== 2/4 browser tests (headless Chromium)"
 cargo test --locked --offline --target wasm32-unknown-unknown --lib 2>&1 | tee "$log_dir/browser.log"
 status=${PIPESTATUS[0]}
+# The merchant console's components (feature `console`).
+cargo test --locked --offline --target wasm32-unknown-unknown --lib --features console console:: 2>&1 | tee -a "$log_dir/browser.log"
+[ "${PIPESTATUS[0]}" -ne 0 ] && status=1
 read -r p f < <(cargo_counts "$log_dir/browser.log")
 layer browser "$p" "$f" "$status"
 
 echo "== 3/4 release build"
 rm -rf dist
-if trunk build --release 2>&1 | tail -n 5 && node scripts/sizes.mjs dist; then
+# The widget, then the merchant console into dist/console/ (its own build:
+# the widget's wasm never contains console code; sizes.mjs measures the widget).
+if trunk build --release 2>&1 | tail -n 5 && bash scripts/build-console.sh 2>&1 | tail -n 2 && node scripts/sizes.mjs dist; then
   layer build 1 0 0
 else
   layer build 0 1 1

@@ -15,6 +15,10 @@
 pub mod analytics;
 pub mod engine;
 
+// The merchant console (its own wasm, never in the visitor's download).
+#[cfg(feature = "console")]
+pub mod console;
+
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

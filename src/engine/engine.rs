@@ -22,10 +22,30 @@ use super::state::{Persisted, RuleRecord};
 use super::stats::{MessageStats, StatEvent, StatKind};
 use super::validate::{Diagnostic, Severity};
 
+// The console's simulator asks why a due message did not fire.
+#[cfg(feature = "console")]
+#[path = "explain.rs"]
+pub mod explain;
+
 /// `ChatMessage::rule` of the welcome message.
 pub const WELCOME_ID: &str = "welcome_message";
 /// `ChatMessage::rule` of the absence message.
 pub const ABSENCE_ID: &str = "absence_message";
+
+/// Why a due message may not fire now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// The visitor closed its preview: it never comes back.
+    Dismissed,
+    /// Its frequency is used up (once per visitor, session, page view; cooldown).
+    Frequency,
+    /// An agent conversation is active (`quiet_during_agent_conversation`).
+    Quiet,
+    /// Inside the minimum gap after the last marketing message.
+    Gap,
+    /// Its conditions are false.
+    Condition,
+}
 
 /// The engine's kinds of deadline: ONE table, walked by `poll_timeout`
 /// (the minimum over it) and by `process_due` (one loop), like
@@ -137,6 +157,8 @@ pub struct Engine {
     /// An automatic message fired during the current input: at most one
     /// fires per input (issue 8.11).
     fired_in_input: bool,
+    #[cfg(feature = "console")]
+    trace: Option<Vec<explain::Round>>,
 }
 
 /// Rule id → index, a sorted vector.
@@ -316,6 +338,8 @@ impl Engine {
             unshown: Vec::new(),
             fired_in_input: false,
             set: None,
+            #[cfg(feature = "console")]
+            trace: None,
             config,
         }
     }
@@ -896,6 +920,8 @@ impl Engine {
         if self.fired_in_input {
             // One automatic message per input: what else is due now is
             // dropped for this occurrence, like a lower-priority candidate.
+            #[cfg(feature = "console")]
+            self.record_round(now, None);
             self.candidates.clear();
             return;
         }
@@ -914,6 +940,8 @@ impl Engine {
                 .copied()
                 .find(|&i| self.eligible(i as usize, now, &facts))
         };
+        #[cfg(feature = "console")]
+        self.record_round(now, winner);
         self.candidates.clear();
         if let Some(i) = winner {
             self.fire(i as usize, now);
@@ -956,10 +984,15 @@ impl Engine {
     }
 
     fn eligible(&self, i: usize, now: u64, facts: &Facts) -> bool {
+        self.verdict(i, now, facts).is_none()
+    }
+
+    /// Why rule `i` may not fire now (None: it may).
+    fn verdict(&self, i: usize, now: u64, facts: &Facts) -> Option<Skip> {
         // Invariant: `i` indexes `config.rules`; `records` has one slot per rule.
         let (rule, rec) = (&self.config.rules[i], &self.records[i]);
         if rec.dismissed {
-            return false;
+            return Some(Skip::Dismissed);
         }
         let ok = match rule.frequency {
             Frequency::OncePerVisitor => rec.last_fired.is_none(),
@@ -969,24 +1002,24 @@ impl Engine {
             Frequency::Cooldown(ms) => rec.last_fired.is_none_or(|t| now.saturating_sub(t) >= ms),
         };
         if !ok {
-            return false;
+            return Some(Skip::Frequency);
         }
         if !rule.trigger.is_service() {
             let b = &self.config.behaviour;
             if b.quiet_during_agent_conversation && self.state.session.agent {
-                return false;
+                return Some(Skip::Quiet);
             }
             if b.min_gap_ms > 0 {
                 if let Some(t) = self.state.session.last_marketing {
                     if now.saturating_sub(t) < b.min_gap_ms {
-                        return false;
+                        return Some(Skip::Gap);
                     }
                 }
             }
         }
         match &rule.conditions {
-            Some(c) => c.eval(facts),
-            None => true,
+            Some(c) if !c.eval(facts) => Some(Skip::Condition),
+            _ => None,
         }
     }
 

@@ -219,7 +219,8 @@ mod tests {
     fn the_stylesheet_starts_with_the_base_css_and_stays_small() {
         let css = stylesheet(&Theme::default());
         assert!(css.starts_with(BASE_CSS));
-        assert!(BASE_CSS.len() < 4096, "{} bytes", BASE_CSS.len());
+        // The loader ships it (static/nudge.js) and draws the launcher with it.
+        assert!(BASE_CSS.len() < 4224, "{} bytes", BASE_CSS.len());
     }
 
     #[test]

@@ -80,6 +80,7 @@ for (const [name, cfg] of [
   ["the default look", config],
   ["a light colour on the left, in English", { ...config, site: { name: "Shop", language: "en" }, ui: { color: "#ffd600", position: "left", z_index: 5 } }],
   ["a colour that is not one", { ...config, ui: { color: "red;} body{display:none" } }],
+  ["the merchant's own launcher label", { ...config, ui: { texts: { launcher_label: "Discuter", fr: { launcher_label: "Discuter avec nous" } } } }],
 ]) {
   test(`the widget takes the drawn launcher over with nothing changed: ${name}`, async () => {
     const context = await env.browser.newContext();
@@ -94,6 +95,7 @@ for (const [name, cfg] of [
     assert.deepEqual(after.sheets, before.sheets, "same stylesheet, theme included");
     assert.deepEqual(after.box, before.box, "same position and size");
     assert.equal(after.label, before.label, "same accessible name");
+    if (cfg.ui && cfg.ui.texts) assert.equal(before.label, "Discuter avec nous");
     assert.equal(await page.evaluate(() => window.__shifts), 0, "no layout shift");
     assert.deepEqual(page.errors, []);
     await context.close();

@@ -11,7 +11,7 @@ after(async () => { await env.close(); });
 const site = { name: "Boutique Démo", language: "fr" };
 const config = (presets, extra = {}) => ({ site, team: { name: "Équipe", status: "online" }, presets, ...extra });
 const TEXT = {
-  first: "Bonjour, nous avons remarqué que vous etês pour la première fois ici. 👋 Si vous avez des questions, n'hésitez pas à nous contacter.",
+  first: "Bonjour, nous avons remarqué que vous êtes pour la première fois ici. 👋 Si vous avez des questions, n'hésitez pas à nous contacter.",
   back: "Bonjour, nous sommes heureux que vous soyez de retour ! Si vous avez des questions, nous serons heureux de vous aider",
   busy: "Nous sommes occupés pour le moment. Nous en sommes désolés. Laissez-nous votre email, et nous vous contacterons dès que possible.",
   offline: "Merci pour le message. Notre équipe est hors ligne. 💤 Nous vous recontacterons dès que nous le pourrons. 🙂",
