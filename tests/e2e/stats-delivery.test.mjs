@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, HOST_ORIGIN, hostPage, previewText, wait, widget } from "./harness.mjs";
+import { start, ready, HOST_ORIGIN, hostPage, previewText, wait, widget } from "./harness.mjs";
 import { startReceiver, readNdjson } from "../fixtures/receiver.mjs";
 
 const PORT = 8183;
@@ -39,7 +39,7 @@ async function visitor(config = withEndpoints) {
 
 async function go(page, path) {
   await page.goto(HOST_ORIGIN + path);
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   await wait(page, 100);
 }
 
@@ -127,7 +127,7 @@ const journeys = [
     await go(page, "/demo/order/success.html");
     await wait(page, 3_000);
     await page.reload();
-    await widget(page).locator("button.l").waitFor();
+    await ready(page);
     await go(page, "/demo/");
     await wait(page, 32_000);
   },
@@ -187,7 +187,7 @@ test("with the endpoint down for two reloads, every event and message arrives ex
   await wait(page, 4_000);
   for (let i = 0; i < 2; i++) {
     await page.reload();
-    await widget(page).locator("button.l").waitFor();
+    await ready(page);
     await wait(page, 4_000);
   }
   const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem("nudge:1:outbox")).items.length);
@@ -272,7 +272,7 @@ test("an idle minute with an outbox configured has no timer wake-up", async () =
     const page = await context.newPage();
     await page.clock.install({ time: OPEN_DAY });
     await page.goto(env.page("/stats-idle.html", hostPage({ config })));
-    await widget(page).locator("button.l").waitFor();
+    await ready(page);
     await wait(page, 35_000); // the welcome fires, its events leave after a quiet moment
     await delivered(page);
     assert.ok(readNdjson(receiver.file).length >= 1, "the events were sent");

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, hostPage, wait, widget, WIDGET_ORIGIN } from "./harness.mjs";
+import { start, ready, hostPage, wait, widget, WIDGET_ORIGIN } from "./harness.mjs";
 import { startReceiver, readNdjson } from "../fixtures/receiver.mjs";
 
 const PORT = 8183;
@@ -40,7 +40,7 @@ async function open(path, config, head = "") {
   page.on("request", (r) => page.requests.push(r.url()));
   await page.clock.install({ time: new Date("2026-11-25T10:00:00+01:00") });
   await page.goto(env.page(path, hostPage({ config, head })));
-  await widget(page).locator("button.l").waitFor();
+  await ready(page);
   return { context, page };
 }
 
