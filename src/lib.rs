@@ -19,18 +19,18 @@ pub mod engine;
 #[cfg(feature = "console")]
 pub mod console;
 
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
-pub mod embed;
-#[cfg(target_arch = "wasm32")]
-pub mod platform;
-#[cfg(target_arch = "wasm32")]
-pub mod runtime;
 /// The runtime's start-up decisions that need no browser (which config runs,
 /// the console summary), compiled natively for their tests; in the wasm
 /// they are `runtime::choice`.
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "runtime/choice.rs"]
 pub mod choice;
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod runtime;
 pub mod ui;
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -51,7 +51,10 @@ mod tests {
         for t in TYPES {
             let name = format!("nudge_{t}");
             assert!(name.len() <= 40, "{name}");
-            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{name}");
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{name}"
+            );
         }
     }
 
@@ -71,8 +74,14 @@ mod tests {
         assert_eq!(trigger_name(&Trigger::PageView(0)), "page_view");
         assert_eq!(trigger_name(&Trigger::Scroll(5)), "scroll");
         assert_eq!(trigger_name(&Trigger::ExitIntent), "exit_intent");
-        assert_eq!(trigger_name(&Trigger::VisitorMessageUnanswered(1)), "visitor_message_unanswered");
-        assert_eq!(trigger_name(&Trigger::VisitorMessageOffline(1)), "visitor_message_offline");
+        assert_eq!(
+            trigger_name(&Trigger::VisitorMessageUnanswered(1)),
+            "visitor_message_unanswered"
+        );
+        assert_eq!(
+            trigger_name(&Trigger::VisitorMessageOffline(1)),
+            "visitor_message_offline"
+        );
         assert_eq!(trigger_name(&Trigger::ChatOpened), "chat_opened");
         assert_eq!(trigger_name(&Trigger::Event("x".into())), "event");
     }

@@ -99,7 +99,10 @@ impl Analytics {
         match what {
             TYPED => {
                 let conversation = engine.conversation();
-                if let Some(at) = conversation.iter().rposition(|m| m.author == Author::Visitor) {
+                if let Some(at) = conversation
+                    .iter()
+                    .rposition(|m| m.author == Author::Visitor)
+                {
                     let m = &conversation[at];
                     // The automatic message it answers: the last message
                     // before it, unless that one came from a person.
@@ -121,7 +124,11 @@ impl Analytics {
             CONSENT => return self.call(what, "", "", "", "", n),
             _ => {}
         }
-        let what = if what == RESET || what == HIDDEN { what } else { ACTIVITY };
+        let what = if what == RESET || what == HIDDEN {
+            what
+        } else {
+            ACTIVITY
+        };
         self.call(what, "", "", "", "", engine.visit_number() as f64);
     }
 
@@ -135,7 +142,14 @@ impl Analytics {
             .iter()
             .find(|r| r.id == stat.message_id)
             .map_or("", |r| trigger_name(&r.trigger));
-        self.call(EVENT, TYPES[kind_of(stat.kind)], &stat.message_id, trigger, "", -1.0);
+        self.call(
+            EVENT,
+            TYPES[kind_of(stat.kind)],
+            &stat.message_id,
+            trigger,
+            "",
+            -1.0,
+        );
     }
 
     /// When the runtime's timer must wake up for statistics (real ms).

@@ -40,7 +40,9 @@ pub static INBOX: Table = Table {
         "endpoint",
         Ty::Str,
         Dflt::None,
-        doc_text!("A URL that receives each visitor message (JSON); its answer may carry agent replies."),
+        doc_text!(
+            "A URL that receives each visitor message (JSON); its answer may carry agent replies."
+        ),
     )],
     extra: None,
 };
@@ -69,14 +71,24 @@ impl Destinations {
 /// Reads `analytics` and `inbox` from the config's root fields.
 pub fn decode(ck: &mut Checker, root: &Fields) -> Destinations {
     let mut d = Destinations::default();
-    let url = |f: &Fields| f.str("endpoint").filter(|u| !u.is_empty()).map(String::from);
-    if let Some(f) = root.get("analytics").and_then(|v| ck.fields(v, "analytics", &ANALYTICS)) {
+    let url = |f: &Fields| {
+        f.str("endpoint")
+            .filter(|u| !u.is_empty())
+            .map(String::from)
+    };
+    if let Some(f) = root
+        .get("analytics")
+        .and_then(|v| ck.fields(v, "analytics", &ANALYTICS))
+    {
         for (i, name) in ["gtm", "matomo", "plausible"].into_iter().enumerate() {
             d.switches |= (f.bool(name) as u8) << i;
         }
         d.endpoint = url(&f);
     }
-    if let Some(f) = root.get("inbox").and_then(|v| ck.fields(v, "inbox", &INBOX)) {
+    if let Some(f) = root
+        .get("inbox")
+        .and_then(|v| ck.fields(v, "inbox", &INBOX))
+    {
         d.inbox = url(&f);
     }
     d
@@ -88,12 +100,16 @@ mod tests {
 
     fn decode(text: &str) -> (super::Destinations, Vec<String>) {
         let (c, diags) = parse_config(text, &mut NoPatterns).unwrap();
-        (c.destinations, diags.iter().map(|d| d.to_string()).collect())
+        (
+            c.destinations,
+            diags.iter().map(|d| d.to_string()).collect(),
+        )
     }
 
     #[test]
     fn a_relative_endpoint_is_kept_and_an_empty_one_is_none() {
-        let (d, diags) = decode(r#"{"analytics":{"endpoint":"/nudge-collect"},"inbox":{"endpoint":""}}"#);
+        let (d, diags) =
+            decode(r#"{"analytics":{"endpoint":"/nudge-collect"},"inbox":{"endpoint":""}}"#);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(d.endpoint.as_deref(), Some("/nudge-collect"));
         assert_eq!(d.inbox, None);
@@ -121,12 +137,16 @@ mod tests {
 
     #[test]
     fn a_wrong_type_or_an_unknown_field_is_reported_with_its_path() {
-        let (d, diags) = decode(r#"{"analytics":{"gtm":"yes","endpoint":false,"ga":1},"inbox":{"endpoint":3}}"#);
+        let (d, diags) =
+            decode(r#"{"analytics":{"gtm":"yes","endpoint":false,"ga":1},"inbox":{"endpoint":3}}"#);
         assert_eq!(d, super::Destinations::default());
         let all = diags.join("\n");
         assert!(all.contains("analytics.gtm"), "{all}");
         assert!(all.contains("analytics.endpoint"), "{all}");
-        assert!(all.contains("analytics.ga") && all.contains("unknown field"), "{all}");
+        assert!(
+            all.contains("analytics.ga") && all.contains("unknown field"),
+            "{all}"
+        );
         assert!(all.contains("inbox.endpoint"), "{all}");
     }
 }

@@ -31,13 +31,16 @@ pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, Stri
         .and_then(|f| f.get(0))
         .ok_or_else(|| "no file".to_string())?;
     let text = JsFuture::from(file.text()).await.map_err(js_error)?;
-    text.as_string().ok_or_else(|| "not a text file".to_string())
+    text.as_string()
+        .ok_or_else(|| "not a text file".to_string())
 }
 
 /// GETs `url` and returns its body as text.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(js_error)?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(js_error)?;
     let response: web_sys::Response = response.dyn_into().map_err(js_error)?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
@@ -69,7 +72,8 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -97,10 +101,15 @@ pub fn focus_path(path: &str) -> bool {
     };
     let mut best: Option<(usize, web_sys::HtmlElement)> = None;
     for i in 0..nodes.length() {
-        let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        let Some(el) = nodes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
             continue;
         };
-        let Some(p) = el.get_attribute("data-path") else { continue };
+        let Some(p) = el.get_attribute("data-path") else {
+            continue;
+        };
         let prefix = path == p
             || (path.starts_with(&p) && matches!(path.as_bytes().get(p.len()), Some(b'.' | b'[')));
         if prefix && best.as_ref().is_none_or(|(len, _)| p.len() > *len) {

@@ -51,7 +51,9 @@ pub fn new_patterns() -> Box<dyn Patterns> {
 /// The config of `text` and the patterns that compiled it (for an engine).
 pub fn compile(text: &str) -> Option<(Config, Box<dyn Patterns>)> {
     let mut patterns = new_patterns();
-    parse_config(text, &mut *patterns).ok().map(|(c, _)| (c, patterns))
+    parse_config(text, &mut *patterns)
+        .ok()
+        .map(|(c, _)| (c, patterns))
 }
 
 /// Validates `text` with the engine.

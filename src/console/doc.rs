@@ -244,7 +244,12 @@ mod tests {
 
     #[test]
     fn paths_print_like_the_engine_diagnostics_and_parse_back() {
-        let path = p(&["auto_messages"]).idx(2).key("conditions").key("all").idx(0).key("url");
+        let path = p(&["auto_messages"])
+            .idx(2)
+            .key("conditions")
+            .key("all")
+            .idx(0)
+            .key("url");
         assert_eq!(path_str(&path), "auto_messages[2].conditions.all[0].url");
         assert_eq!(parse_path("auto_messages[2].conditions.all[0].url"), path);
         assert_eq!(parse_path(""), Vec::<Seg>::new());

@@ -35,7 +35,11 @@ pub fn placeholder_name(lang: Lang, tag: &str) -> String {
     match known {
         Some((en, fr)) => tr(lang, en, fr).to_string(),
         None => match tag.strip_prefix("establishment.") {
-            Some(fact) => trs(lang, format!("Establishment: {fact}"), format!("Établissement : {fact}")),
+            Some(fact) => trs(
+                lang,
+                format!("Establishment: {fact}"),
+                format!("Établissement : {fact}"),
+            ),
             None => tag.to_string(),
         },
     }
@@ -47,7 +51,13 @@ mod tests {
 
     #[test]
     fn partoo_tag_names_are_french_in_french() {
-        assert_eq!(placeholder_name(Lang::Fr, "establishment.name"), "Nom de l'établissement");
-        assert_eq!(placeholder_name(Lang::En, "establishment.parking"), "Establishment: parking");
+        assert_eq!(
+            placeholder_name(Lang::Fr, "establishment.name"),
+            "Nom de l'établissement"
+        );
+        assert_eq!(
+            placeholder_name(Lang::En, "establishment.parking"),
+            "Establishment: parking"
+        );
     }
 }

@@ -119,7 +119,11 @@ impl Scanner<'_> {
                         Some(b'"') => {
                             let key_at = self.pos;
                             let key = self.string();
-                            let child = if path.is_empty() { key } else { format!("{path}.{key}") };
+                            let child = if path.is_empty() {
+                                key
+                            } else {
+                                format!("{path}.{key}")
+                            };
                             self.note(&child, key_at);
                             self.ws();
                             if self.b.get(self.pos) == Some(&b':') {
@@ -167,7 +171,10 @@ impl Scanner<'_> {
             }
             _ => {
                 while self.pos < self.b.len()
-                    && !matches!(self.b[self.pos], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                    && !matches!(
+                        self.b[self.pos],
+                        b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'
+                    )
                 {
                     self.pos += 1;
                 }

@@ -70,8 +70,12 @@ fn bubble(m: crate::engine::ChatMessage) -> Bubble {
 
 /// The draft with the preview's language switch applied.
 fn with_lang(text: &str, lang: Option<Lang>) -> String {
-    let Some(lang) = lang else { return text.to_string() };
-    let Ok(mut d) = json::parse(text) else { return text.to_string() };
+    let Some(lang) = lang else {
+        return text.to_string();
+    };
+    let Ok(mut d) = json::parse(text) else {
+        return text.to_string();
+    };
     let tag = if lang == Lang::Fr { "fr" } else { "en" };
     doc::set(&mut d, &p(&["site", "language"]), doc::string(tag));
     if doc::get(&d, &p(&["ui"])).is_some() {
@@ -99,17 +103,21 @@ pub fn run(text: &str, opts: &PreviewOpts) -> Option<PreviewRun> {
     let mut engine = Engine::new(config, None, patterns);
     let mut now = start;
     let mut proactive = None;
-    let apply = |engine: &mut Engine, state: &mut WidgetState, now: u64, proactive: &mut Option<(String, u64)>| {
+    let apply = |engine: &mut Engine,
+                 state: &mut WidgetState,
+                 now: u64,
+                 proactive: &mut Option<(String, u64)>| {
         while let Some(o) = engine.poll_output() {
             match o {
-                Output::Conversation(ms) => {
-                    state.apply(Action::SetConversation(ms.into_iter().map(bubble).collect()))
-                }
+                Output::Conversation(ms) => state.apply(Action::SetConversation(
+                    ms.into_iter().map(bubble).collect(),
+                )),
                 Output::Message(m) => state.apply(Action::Append(bubble(m))),
                 Output::Preview(m) => {
                     if let Some(m) = &m {
                         if proactive.is_none() {
-                            *proactive = Some((m.rule.clone().unwrap_or_default(), (now - start) / SEC));
+                            *proactive =
+                                Some((m.rule.clone().unwrap_or_default(), (now - start) / SEC));
                         }
                     }
                     state.apply(Action::SetPreview(m.map(bubble)))
@@ -136,7 +144,13 @@ pub fn run(text: &str, opts: &PreviewOpts) -> Option<PreviewRun> {
         viewport_width: width,
         establishment: opts.establishment.clone(),
     };
-    engine.handle_input(Timestamp(now), Input::PageView { page, wall: wall(now) });
+    engine.handle_input(
+        Timestamp(now),
+        Input::PageView {
+            page,
+            wall: wall(now),
+        },
+    );
     if let Some(team) = &opts.team {
         let status = match team.as_str() {
             "busy" => crate::engine::TeamStatus::Busy,
@@ -172,5 +186,10 @@ pub fn run(text: &str, opts: &PreviewOpts) -> Option<PreviewRun> {
             state.apply(Action::SetPreview(None));
         }
     }
-    Some(PreviewRun { state, theme, proactive, hours_found })
+    Some(PreviewRun {
+        state,
+        theme,
+        proactive,
+        hours_found,
+    })
 }

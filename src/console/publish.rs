@@ -62,7 +62,8 @@ mod tests {
 
     #[test]
     fn attribute_values_are_escaped() {
-        assert!(script_tag("https://w", "x\"><b>", None).contains("data-config=\"x&quot;&gt;&lt;b&gt;\""));
+        assert!(script_tag("https://w", "x\"><b>", None)
+            .contains("data-config=\"x&quot;&gt;&lt;b&gt;\""));
     }
 
     #[test]

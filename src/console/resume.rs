@@ -61,12 +61,20 @@ pub fn summarize(text: &str) -> Summary {
             continue;
         };
         s.batches += 1;
-        let visitor = batch.get("visitor").and_then(Value::as_str).unwrap_or("").to_string();
+        let visitor = batch
+            .get("visitor")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         if !visitors.contains(&visitor) {
             visitors.push(visitor.clone());
         }
         for e in events {
-            let key = e.get("key").and_then(Value::as_str).unwrap_or("").to_string();
+            let key = e
+                .get("key")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
             if !key.is_empty() {
                 if keys.contains(&key) {
                     continue;
@@ -95,7 +103,10 @@ pub fn summarize(text: &str) -> Summary {
             let row = match s.rows.iter().position(|r| r.message == message) {
                 Some(i) => &mut s.rows[i],
                 None => {
-                    s.rows.push(Row { message: message.to_string(), ..Row::default() });
+                    s.rows.push(Row {
+                        message: message.to_string(),
+                        ..Row::default()
+                    });
                     s.rows.last_mut().expect("just pushed")
                 }
             };
@@ -131,16 +142,40 @@ mod tests {
     #[test]
     fn counts_distinct_visitors_per_message_and_rates_over_fired() {
         let text = [
-            batch("a", &[("a-1", "fired", "first_visit"), ("a-2", "opened", "first_visit")]),
-            batch("b", &[("b-1", "fired", "first_visit"), ("b-2", "dismissed", "first_visit")]),
-            batch("a", &[("a-3", "fired", "first_visit"), ("a-4", "contacted_after", "first_visit")]),
-            batch("c", &[("c-1", "fired", "busy"), ("c-2", "contacted_after", "busy")]),
+            batch(
+                "a",
+                &[
+                    ("a-1", "fired", "first_visit"),
+                    ("a-2", "opened", "first_visit"),
+                ],
+            ),
+            batch(
+                "b",
+                &[
+                    ("b-1", "fired", "first_visit"),
+                    ("b-2", "dismissed", "first_visit"),
+                ],
+            ),
+            batch(
+                "a",
+                &[
+                    ("a-3", "fired", "first_visit"),
+                    ("a-4", "contacted_after", "first_visit"),
+                ],
+            ),
+            batch(
+                "c",
+                &[("c-1", "fired", "busy"), ("c-2", "contacted_after", "busy")],
+            ),
         ]
         .join("\n");
         let s = summarize(&text);
         assert_eq!(s.visitors, 3);
         let fv = &s.rows[0];
-        assert_eq!((fv.fired, fv.opened, fv.dismissed, fv.contacted), (2, 1, 1, 1));
+        assert_eq!(
+            (fv.fired, fv.opened, fv.dismissed, fv.contacted),
+            (2, 1, 1, 1)
+        );
         assert_eq!(fv.rate(fv.opened), Some(50));
         assert_eq!(s.rows[1].rate(s.rows[1].contacted), Some(100));
     }
@@ -163,7 +198,10 @@ mod tests {
 
     #[test]
     fn nothing_fired_has_no_rate() {
-        let r = Row { message: "x".into(), ..Row::default() };
+        let r = Row {
+            message: "x".into(),
+            ..Row::default()
+        };
         assert_eq!(r.rate(0), None);
     }
 }

@@ -36,34 +36,68 @@ pub fn wall(t: u64) -> WallClock {
 pub enum Visitor {
     First,
     /// Came before, `days_ago` days earlier (one page view then).
-    Returning { days_ago: u32 },
+    Returning {
+        days_ago: u32,
+    },
 }
 
 /// One thing the visitor (or the team) does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// A page load.
-    Open { url: String, title: String },
-    Stay { seconds: u32 },
+    Open {
+        url: String,
+        title: String,
+    },
+    Stay {
+        seconds: u32,
+    },
     /// The tab is hidden for a while (time on page pauses).
-    Hide { seconds: u32 },
-    Scroll { percent: u8 },
+    Hide {
+        seconds: u32,
+    },
+    Scroll {
+        percent: u8,
+    },
     /// The mouse leaves the page (exit intent).
     Leave,
     OpenChat,
-    ClickStarter { index: usize },
-    Write { text: String },
-    AgentReply { text: String },
-    TeamStatus { status: String },
-    Event { name: String },
-    Attribute { name: String, value: String },
+    ClickStarter {
+        index: usize,
+    },
+    Write {
+        text: String,
+    },
+    AgentReply {
+        text: String,
+    },
+    TeamStatus {
+        status: String,
+    },
+    Event {
+        name: String,
+    },
+    Attribute {
+        name: String,
+        value: String,
+    },
 }
 
 impl Step {
     /// The step kinds, in the editor's order (name used by the form).
     pub const KINDS: [&'static str; 12] = [
-        "open", "stay", "hide", "scroll", "leave", "open_chat", "starter", "write", "agent",
-        "team", "event", "attribute",
+        "open",
+        "stay",
+        "hide",
+        "scroll",
+        "leave",
+        "open_chat",
+        "starter",
+        "write",
+        "agent",
+        "team",
+        "event",
+        "attribute",
     ];
 
     pub fn kind(&self) -> &'static str {
@@ -86,17 +120,31 @@ impl Step {
     /// A default step of `kind`.
     pub fn of_kind(kind: &str) -> Step {
         match kind {
-            "open" => Step::Open { url: "https://shop.example/".into(), title: "Accueil".into() },
+            "open" => Step::Open {
+                url: "https://shop.example/".into(),
+                title: "Accueil".into(),
+            },
             "hide" => Step::Hide { seconds: 30 },
             "scroll" => Step::Scroll { percent: 50 },
             "leave" => Step::Leave,
             "open_chat" => Step::OpenChat,
             "starter" => Step::ClickStarter { index: 0 },
-            "write" => Step::Write { text: "Bonjour".into() },
-            "agent" => Step::AgentReply { text: "Je regarde ça".into() },
-            "team" => Step::TeamStatus { status: "offline".into() },
-            "event" => Step::Event { name: "added_to_cart".into() },
-            "attribute" => Step::Attribute { name: "plan".into(), value: "vip".into() },
+            "write" => Step::Write {
+                text: "Bonjour".into(),
+            },
+            "agent" => Step::AgentReply {
+                text: "Je regarde ça".into(),
+            },
+            "team" => Step::TeamStatus {
+                status: "offline".into(),
+            },
+            "event" => Step::Event {
+                name: "added_to_cart".into(),
+            },
+            "attribute" => Step::Attribute {
+                name: "plan".into(),
+                value: "vip".into(),
+            },
             _ => Step::Stay { seconds: 30 },
         }
     }
@@ -126,10 +174,7 @@ impl Default for Journey {
             establishment: None,
             language: "fr-FR".into(),
             viewport_width: 1280,
-            steps: vec![
-                Step::of_kind("open"),
-                Step::Stay { seconds: 60 },
-            ],
+            steps: vec![Step::of_kind("open"), Step::Stay { seconds: 60 }],
         }
     }
 }
@@ -212,7 +257,9 @@ struct Run {
 
 impl Run {
     fn drain(&mut self) {
-        let Some(engine) = self.engine.as_mut() else { return };
+        let Some(engine) = self.engine.as_mut() else {
+            return;
+        };
         while let Some(o) = engine.poll_output() {
             match o {
                 Output::Persist(s) => self.saved = Some(s),
@@ -261,7 +308,12 @@ impl Run {
             self.now = self.now.max(deadline);
             let w = wall(self.now);
             self.input(Input::Timer { wall: w });
-            if self.engine.as_ref().and_then(|e| e.poll_timeout()).is_some_and(|t| t.0 <= self.now) {
+            if self
+                .engine
+                .as_ref()
+                .and_then(|e| e.poll_timeout())
+                .is_some_and(|t| t.0 <= self.now)
+            {
                 break;
             }
         }
@@ -303,7 +355,10 @@ pub fn run(text: &str, journey: &Journey) -> Timeline {
         let mut earlier = fresh_engine(text, &config, None);
         earlier.handle_input(
             Timestamp(before),
-            Input::PageView { page: page_info("https://shop.example/", "Accueil"), wall: wall(before) },
+            Input::PageView {
+                page: page_info("https://shop.example/", "Accueil"),
+                wall: wall(before),
+            },
         );
         while let Some(o) = earlier.poll_output() {
             if let Output::Persist(s) = o {
@@ -324,7 +379,10 @@ pub fn run(text: &str, journey: &Journey) -> Timeline {
                 run.engine = Some(engine);
                 run.page = url.clone();
                 let w = wall(run.now);
-                run.input(Input::PageView { page: page_info(&url, &title), wall: w });
+                run.input(Input::PageView {
+                    page: page_info(&url, &title),
+                    wall: w,
+                });
             }
             Step::Stay { seconds } => run.advance(u64::from(seconds) * SEC),
             Step::Hide { seconds } => {
@@ -332,7 +390,9 @@ pub fn run(text: &str, journey: &Journey) -> Timeline {
                 run.advance(u64::from(seconds) * SEC);
                 run.input(Input::Visibility { visible: true });
             }
-            Step::Scroll { percent } => run.input(Input::Scroll { percent: percent.min(100) }),
+            Step::Scroll { percent } => run.input(Input::Scroll {
+                percent: percent.min(100),
+            }),
             Step::Leave => run.input(Input::ExitIntent),
             Step::OpenChat => run.input(Input::ChatOpened),
             Step::ClickStarter { index } => {
@@ -352,7 +412,12 @@ pub fn run(text: &str, journey: &Journey) -> Timeline {
     }
     run.drain();
     let not_fired = verdicts(&config, &run);
-    Timeline { fired: run.fired, not_fired, errors, fatal: None }
+    Timeline {
+        fired: run.fired,
+        not_fired,
+        errors,
+        fatal: None,
+    }
 }
 
 /// A new page load's engine: the config compiled again, so its regular
@@ -393,16 +458,26 @@ fn verdicts(config: &Config, run: &Run) -> Vec<NotFired> {
                             .map(|f| f.id.clone())
                             .unwrap_or_default()
                     })),
-                    Outcome::Skipped(Skip::Condition, what) => Why::Condition(what.clone().unwrap_or_default()),
+                    Outcome::Skipped(Skip::Condition, what) => {
+                        Why::Condition(what.clone().unwrap_or_default())
+                    }
                     Outcome::Skipped(Skip::Frequency, _) => Why::Frequency,
                     Outcome::Skipped(Skip::Gap, _) => Why::Gap,
                     Outcome::Skipped(Skip::Quiet, _) => Why::Quiet,
                     Outcome::Skipped(Skip::Dismissed, _) => Why::Dismissed,
                 };
-                (why, Some(((round.at.saturating_sub(run.start)) / SEC, page.clone())))
+                (
+                    why,
+                    Some(((round.at.saturating_sub(run.start)) / SEC, page.clone())),
+                )
             }
         };
-        out.push(NotFired { id: rule.id.clone(), trigger: rule.trigger.clone(), why, due });
+        out.push(NotFired {
+            id: rule.id.clone(),
+            trigger: rule.trigger.clone(),
+            why,
+            due,
+        });
     }
     out
 }
@@ -417,7 +492,10 @@ pub struct Shipped {
 }
 
 fn open(url: &str, title: &str) -> Step {
-    Step::Open { url: url.into(), title: title.into() }
+    Step::Open {
+        url: url.into(),
+        title: title.into(),
+    }
 }
 
 fn stay(seconds: u32) -> Step {
@@ -428,7 +506,10 @@ fn stay(seconds: u32) -> Step {
 /// Partoo's welcome, absence and starters), on the demo shop's URLs.
 pub fn library() -> Vec<Shipped> {
     let shop = "https://shop.example";
-    let j = |steps: Vec<Step>| Journey { steps, ..Journey::default() };
+    let j = |steps: Vec<Step>| Journey {
+        steps,
+        ..Journey::default()
+    };
     vec![
         Shipped {
             slug: "first-visit",
@@ -451,10 +532,14 @@ pub fn library() -> Vec<Shipped> {
             en: "Busy team",
             journey: j(vec![
                 open(&format!("{shop}/"), "Accueil"),
-                Step::TeamStatus { status: "busy".into() },
+                Step::TeamStatus {
+                    status: "busy".into(),
+                },
                 stay(5),
                 Step::OpenChat,
-                Step::Write { text: "Bonjour, une question ?".into() },
+                Step::Write {
+                    text: "Bonjour, une question ?".into(),
+                },
                 stay(60),
             ]),
         },
@@ -464,10 +549,14 @@ pub fn library() -> Vec<Shipped> {
             en: "Team offline",
             journey: j(vec![
                 open(&format!("{shop}/"), "Accueil"),
-                Step::TeamStatus { status: "offline".into() },
+                Step::TeamStatus {
+                    status: "offline".into(),
+                },
                 stay(5),
                 Step::OpenChat,
-                Step::Write { text: "Bonjour ?".into() },
+                Step::Write {
+                    text: "Bonjour ?".into(),
+                },
                 stay(10),
             ]),
         },
@@ -475,31 +564,52 @@ pub fn library() -> Vec<Shipped> {
             slug: "checkout-help",
             fr: "Conseil : aide à la commande",
             en: "Tip: checkout help",
-            journey: j(vec![open(&format!("{shop}/demo/cart/step2.html"), "Panier"), stay(90)]),
+            journey: j(vec![
+                open(&format!("{shop}/demo/cart/step2.html"), "Panier"),
+                stay(90),
+            ]),
         },
         Shipped {
             slug: "bicycles",
             fr: "Conseil : offre vélos",
             en: "Tip: bicycle offer",
-            journey: j(vec![open(&format!("{shop}/demo/bicycles.html"), "Vélos"), Step::Scroll { percent: 60 }, stay(60)]),
+            journey: j(vec![
+                open(&format!("{shop}/demo/bicycles.html"), "Vélos"),
+                Step::Scroll { percent: 60 },
+                stay(60),
+            ]),
         },
         Shipped {
             slug: "compare",
             fr: "Conseil : aide au choix",
             en: "Tip: choosing a product",
-            journey: j(vec![open(&format!("{shop}/demo/compare.html"), "Comparer"), stay(60)]),
+            journey: j(vec![
+                open(&format!("{shop}/demo/compare.html"), "Comparer"),
+                stay(60),
+            ]),
         },
         Shipped {
             slug: "next-purchase",
             fr: "Conseil : remise après commande",
             en: "Tip: next-purchase discount",
-            journey: j(vec![open(&format!("{shop}/demo/order/success.html"), "Commande confirmée"), stay(30)]),
+            journey: j(vec![
+                open(
+                    &format!("{shop}/demo/order/success.html"),
+                    "Commande confirmée",
+                ),
+                stay(30),
+            ]),
         },
         Shipped {
             slug: "welcome",
             fr: "Partoo : message de bienvenue",
             en: "Partoo: welcome message",
-            journey: j(vec![open(&format!("{shop}/"), "Accueil"), stay(5), Step::OpenChat, stay(5)]),
+            journey: j(vec![
+                open(&format!("{shop}/"), "Accueil"),
+                stay(5),
+                Step::OpenChat,
+                stay(5),
+            ]),
         },
         Shipped {
             slug: "absence",
@@ -507,7 +617,12 @@ pub fn library() -> Vec<Shipped> {
             en: "Partoo: absence message",
             journey: Journey {
                 start_minute: 21 * 60,
-                ..j(vec![open(&format!("{shop}/"), "Accueil"), stay(5), Step::OpenChat, stay(5)])
+                ..j(vec![
+                    open(&format!("{shop}/"), "Accueil"),
+                    stay(5),
+                    Step::OpenChat,
+                    stay(5),
+                ])
             },
         },
         Shipped {
@@ -531,7 +646,11 @@ mod tests {
     const DEMO: &str = include_str!("../../static/demo/nudge.json");
 
     fn shipped(slug: &str) -> Journey {
-        library().into_iter().find(|s| s.slug == slug).unwrap().journey
+        library()
+            .into_iter()
+            .find(|s| s.slug == slug)
+            .unwrap()
+            .journey
     }
 
     fn ids(t: &Timeline) -> Vec<(u64, &str)> {
@@ -547,7 +666,11 @@ mod tests {
     #[test]
     fn the_returning_visitor_journey_gets_the_returning_preset_not_the_first_visit_one() {
         let t = run(DEMO, &shipped("returning-visitor"));
-        assert!(ids(&t).iter().any(|(_, id)| *id == "returning_visitor"), "{:?}", ids(&t));
+        assert!(
+            ids(&t).iter().any(|(_, id)| *id == "returning_visitor"),
+            "{:?}",
+            ids(&t)
+        );
         let first = t.not_fired.iter().find(|n| n.id == "first_visit").unwrap();
         assert_eq!(first.why, Why::Condition("visitor: first".into()));
     }
@@ -565,7 +688,13 @@ mod tests {
             {"id": "a", "text": "A", "trigger": {"type": "time_on_page", "seconds": 10}, "priority": 5},
             {"id": "b", "text": "B", "trigger": {"type": "time_on_page", "seconds": 10}}
           ]}"#;
-        let t = run(config, &Journey { steps: vec![open("https://x/", "X"), stay(20)], ..Journey::default() });
+        let t = run(
+            config,
+            &Journey {
+                steps: vec![open("https://x/", "X"), stay(20)],
+                ..Journey::default()
+            },
+        );
         assert_eq!(ids(&t), [(10, "a")]);
         assert_eq!(t.not_fired[0].why, Why::LostTo("a".into()));
         assert_eq!(t.not_fired[0].due, Some((10, "https://x/".into())));
@@ -574,7 +703,13 @@ mod tests {
     #[test]
     fn a_message_whose_trigger_never_came_says_so() {
         let config = r#"{"auto_messages": [{"id": "late", "text": "L", "trigger": {"type": "time_on_page", "seconds": 100}}]}"#;
-        let t = run(config, &Journey { steps: vec![stay(20)], ..Journey::default() });
+        let t = run(
+            config,
+            &Journey {
+                steps: vec![stay(20)],
+                ..Journey::default()
+            },
+        );
         assert_eq!(t.not_fired[0].why, Why::NeverDue);
     }
 
@@ -588,7 +723,12 @@ mod tests {
             {"id": "c", "text": "C", "trigger": {"type": "event", "name": "go"}}
           ]}"#;
         let journey = Journey {
-            steps: vec![stay(30), Step::AgentReply { text: "hi".into() }, stay(60), Step::Event { name: "go".into() }],
+            steps: vec![
+                stay(30),
+                Step::AgentReply { text: "hi".into() },
+                stay(60),
+                Step::Event { name: "go".into() },
+            ],
             ..Journey::default()
         };
         let t = run(config, &journey);

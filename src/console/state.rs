@@ -47,9 +47,8 @@ impl View {
     pub fn of_path(path: &str) -> View {
         let root = path.split(['.', '[']).next().unwrap_or("");
         match root {
-            "establishments" | "welcome_message" | "absence_message" | "starters" | "message_sets" => {
-                View::Messages
-            }
+            "establishments" | "welcome_message" | "absence_message" | "starters"
+            | "message_sets" => View::Messages,
             "presets" | "auto_messages" => View::Automatic,
             "site" | "team" | "business_hours" | "behaviour" | "ui" => View::Settings,
             _ => View::Json,
@@ -247,7 +246,11 @@ impl ConsoleState {
                 self.replace_text(text);
                 self.preview = PreviewOpts::default();
                 self.set = None;
-                self.view = if self.doc.is_some() { View::Messages } else { View::Json };
+                self.view = if self.doc.is_some() {
+                    View::Messages
+                } else {
+                    View::Json
+                };
             }
             Msg::SetText(text) => {
                 if *text == *self.text {
@@ -405,7 +408,10 @@ mod tests {
         assert_eq!(s.undo.len(), 2);
         s.apply(Msg::Undo);
         s.apply(Msg::Undo);
-        assert_eq!(json::parse(&s.text).unwrap().to_json(), r#"{"site":{"name":""}}"#);
+        assert_eq!(
+            json::parse(&s.text).unwrap().to_json(),
+            r#"{"site":{"name":""}}"#
+        );
         s.apply(Msg::Redo);
         assert_eq!(
             json::parse(&s.text).unwrap().to_json(),

@@ -43,21 +43,45 @@ fn lang_tag(lang: Lang) -> &'static str {
 pub fn new_site(choice: &NewSite) -> Value {
     let fr = choice.lang == Lang::Fr;
     let mut d = doc::object();
-    doc::set(&mut d, &p(&["$schema"]), doc::string("https://widget-host.example/nudge.schema.json"));
+    doc::set(
+        &mut d,
+        &p(&["$schema"]),
+        doc::string("https://widget-host.example/nudge.schema.json"),
+    );
     let name = if choice.name.trim().is_empty() {
-        if fr { "Mon site" } else { "My site" }
+        if fr {
+            "Mon site"
+        } else {
+            "My site"
+        }
     } else {
         choice.name.trim()
     };
     doc::set(&mut d, &p(&["site", "name"]), doc::string(name));
-    doc::set(&mut d, &p(&["site", "language"]), doc::string(lang_tag(choice.lang)));
-    doc::set(&mut d, &p(&["site", "time_zone"]), doc::string("Europe/Paris"));
-    doc::set(&mut d, &p(&["team", "name"]), doc::string(if fr { "L'équipe" } else { "The team" }));
+    doc::set(
+        &mut d,
+        &p(&["site", "language"]),
+        doc::string(lang_tag(choice.lang)),
+    );
+    doc::set(
+        &mut d,
+        &p(&["site", "time_zone"]),
+        doc::string("Europe/Paris"),
+    );
+    doc::set(
+        &mut d,
+        &p(&["team", "name"]),
+        doc::string(if fr { "L'équipe" } else { "The team" }),
+    );
     doc::set(&mut d, &p(&["team", "status"]), doc::string("online"));
     doc::set(
         &mut d,
         &p(&["team", "reply_time"]),
-        doc::string(if fr { "quelques minutes" } else { "a few minutes" }),
+        doc::string(if fr {
+            "quelques minutes"
+        } else {
+            "a few minutes"
+        }),
     );
     if choice.partoo {
         let mut est = doc::object();
@@ -82,15 +106,33 @@ pub fn new_site(choice: &NewSite) -> Value {
         doc::set(&mut d, &p(&["absence_message"]), doc::string(absence));
         let starters: &[(&str, &str)] = if fr {
             &[
-                ("Où êtes-vous situés ?", "{{establishment.name}} se trouve au {{establishment.address}}."),
-                ("Quels sont vos horaires d'ouverture ?", "{{establishment.name}} est ouvert {{establishment.opening_hours}}."),
-                ("Comment vous joindre ?", "Appelez-nous au {{establishment.phone}}."),
+                (
+                    "Où êtes-vous situés ?",
+                    "{{establishment.name}} se trouve au {{establishment.address}}.",
+                ),
+                (
+                    "Quels sont vos horaires d'ouverture ?",
+                    "{{establishment.name}} est ouvert {{establishment.opening_hours}}.",
+                ),
+                (
+                    "Comment vous joindre ?",
+                    "Appelez-nous au {{establishment.phone}}.",
+                ),
             ]
         } else {
             &[
-                ("Where are you?", "{{establishment.name}} is at {{establishment.address}}."),
-                ("What are your opening hours?", "{{establishment.name}} is open {{establishment.opening_hours}}."),
-                ("How can I reach you?", "Call us on {{establishment.phone}}."),
+                (
+                    "Where are you?",
+                    "{{establishment.name}} is at {{establishment.address}}.",
+                ),
+                (
+                    "What are your opening hours?",
+                    "{{establishment.name}} is open {{establishment.opening_hours}}.",
+                ),
+                (
+                    "How can I reach you?",
+                    "Call us on {{establishment.phone}}.",
+                ),
             ]
         };
         for (title, answer) in starters {
@@ -122,7 +164,12 @@ mod tests {
     fn every_template_combination_is_a_valid_config() {
         for partoo in [false, true] {
             for lang in [Lang::Fr, Lang::En] {
-                let text = new_site(&NewSite { partoo, lang, ..NewSite::default() }).to_pretty();
+                let text = new_site(&NewSite {
+                    partoo,
+                    lang,
+                    ..NewSite::default()
+                })
+                .to_pretty();
                 let c = check(&text);
                 assert_eq!(c.errors(), 0, "{:?}", c.problems);
             }
@@ -134,7 +181,13 @@ mod tests {
         let mut choice = NewSite::default();
         choice.presets = [false, true, false, false, false, true];
         let d = new_site(&choice);
-        assert_eq!(doc::get(&d, &p(&["presets", "first_visit"])), Some(&Value::Bool(false)));
-        assert_eq!(doc::get(&d, &p(&["presets", "first_order_discount"])), Some(&Value::Bool(true)));
+        assert_eq!(
+            doc::get(&d, &p(&["presets", "first_visit"])),
+            Some(&Value::Bool(false))
+        );
+        assert_eq!(
+            doc::get(&d, &p(&["presets", "first_order_discount"])),
+            Some(&Value::Bool(true))
+        );
     }
 }

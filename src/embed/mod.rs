@@ -14,9 +14,9 @@ pub mod api;
 use wasm_bindgen::prelude::*;
 
 use crate::platform::dom;
+use crate::runtime;
 use crate::runtime::choice::Fetched;
 use crate::runtime::startup::{self, Lifecycle, Request, Shell};
-use crate::runtime;
 
 fn text_of(options: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(options, &key.into())

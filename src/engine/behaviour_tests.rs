@@ -388,14 +388,31 @@ fn an_unknown_establishment_id_in_a_message_set_is_reported_with_its_path() {
         &r#"message_sets[0].establishments[1]: unknown establishment "x"; expected one of paris, lyon"#
             .to_string()
     ), "{:?}", d);
-    assert!(d.iter().any(|m| m.starts_with(
-        r#"message_sets[1].establishments[0]: establishment "lyon" already has a message set"#
-    )), "{:?}", d);
-    assert!(d.iter().any(|m| m.starts_with(r#"message_sets[2]: missing "establishments""#)), "{:?}", d);
-    assert!(d.iter().any(|m| m.starts_with("message_sets[3].establishments: expected a non-empty array")), "{:?}", d);
+    assert!(
+        d.iter().any(|m| m.starts_with(
+            r#"message_sets[1].establishments[0]: establishment "lyon" already has a message set"#
+        )),
+        "{:?}",
+        d
+    );
+    assert!(
+        d.iter()
+            .any(|m| m.starts_with(r#"message_sets[2]: missing "establishments""#)),
+        "{:?}",
+        d
+    );
+    assert!(
+        d.iter()
+            .any(|m| m.starts_with("message_sets[3].establishments: expected a non-empty array")),
+        "{:?}",
+        d
+    );
     let mut p = RegexLitePatterns::new();
     let (c, diags) = parse_config(&cfg, &mut p).unwrap();
-    let warning = diags.iter().find(|d| d.path == "message_sets[1].establishments[0]").unwrap();
+    let warning = diags
+        .iter()
+        .find(|d| d.path == "message_sets[1].establishments[0]")
+        .unwrap();
     assert_eq!(warning.severity, Severity::Warning);
     assert_eq!(c.message_sets[0].establishments, vec!["lyon".to_string()]);
 }
@@ -404,13 +421,22 @@ fn an_unknown_establishment_id_in_a_message_set_is_reported_with_its_path() {
 
 #[test]
 fn an_exception_date_without_hours_is_reported() {
-    let d = errors_of(&site(r#""business_hours":{"exceptions":[{"date":"2026-12-25"}]}"#));
-    assert!(d.iter().any(|m| m.starts_with(r#"business_hours.exceptions[0]: missing "hours""#)), "{:?}", d);
+    let d = errors_of(&site(
+        r#""business_hours":{"exceptions":[{"date":"2026-12-25"}]}"#,
+    ));
+    assert!(
+        d.iter()
+            .any(|m| m.starts_with(r#"business_hours.exceptions[0]: missing "hours""#)),
+        "{:?}",
+        d
+    );
 }
 
 #[test]
 fn an_exception_date_of_the_wrong_type_is_reported_as_a_wrong_type_not_missing() {
-    let d = errors_of(&site(r#""business_hours":{"exceptions":[{"date":20261225,"hours":[]}]}"#));
+    let d = errors_of(&site(
+        r#""business_hours":{"exceptions":[{"date":20261225,"hours":[]}]}"#,
+    ));
     assert!(d.iter().any(|m| m == r#"business_hours.exceptions[0].date: expected a date string "YYYY-MM-DD", found a number"#), "{:?}", d);
 }
 

@@ -388,7 +388,10 @@ fn require_op(ck: &mut Checker, m: Option<Option<StrMatch>>, path: &str) -> Opti
         None => {
             ck.error(
                 path,
-                format!("missing operator; expected one of {}", one_of(StringOp::NAMES)),
+                format!(
+                    "missing operator; expected one of {}",
+                    one_of(StringOp::NAMES)
+                ),
             );
             None
         }
@@ -550,7 +553,9 @@ fn parse_one(
             }
         }
         "device" => ck.choice_set(v, path, Device::NAMES).map(Condition::Device),
-        "weekday" => ck.choice_set(v, path, Weekday::NAMES).map(Condition::Weekday),
+        "weekday" => ck
+            .choice_set(v, path, Weekday::NAMES)
+            .map(Condition::Weekday),
         "team_status" => ck
             .choice_set(v, path, TeamStatus::NAMES)
             .map(Condition::TeamStatus),

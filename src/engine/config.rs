@@ -13,11 +13,11 @@ use super::json::{self, Value};
 use super::patterns::{NoPatterns, Patterns};
 use super::placeholders::{Template, STANDARD_FACTS};
 use super::presets::presets;
+pub use super::tables::TeamStatus;
 use super::tables::{
     FrequencyName, PresetName, TriggerKind, Weekday, AUTO_MESSAGE, EXCEPTION, MAX_STARTERS,
     MESSAGE_SET, PRESET, ROOT, STARTER, TRIGGERS, UI, UI_TEXTS,
 };
-pub use super::tables::TeamStatus;
 use super::validate::{index, join, one_of, Checker, Diagnostic, Severity};
 
 /// When an automatic message becomes due. Durations are in milliseconds.
@@ -485,7 +485,9 @@ fn decode_starters(ck: &mut Checker, v: &Value, path: &str) -> Option<Vec<Starte
             );
             continue;
         }
-        let Some(f) = ck.fields(item, &p, &STARTER) else { continue };
+        let Some(f) = ck.fields(item, &p, &STARTER) else {
+            continue;
+        };
         let title = text_field(ck, &f, "title");
         let answer = text_field(ck, &f, "answer");
         if let (Some(title), Some(answer)) = (title, answer) {
@@ -503,7 +505,9 @@ fn decode_message_sets(ck: &mut Checker, v: &Value) -> Vec<MessageSet> {
     };
     for (i, item) in items.iter().enumerate() {
         let p = index("message_sets", i);
-        let Some(f) = ck.fields(item, &p, &MESSAGE_SET) else { continue };
+        let Some(f) = ck.fields(item, &p, &MESSAGE_SET) else {
+            continue;
+        };
         let ep = f.at("establishments");
         let ids = match f.get("establishments") {
             Some(Value::Array(ids)) if !ids.is_empty() => ids,
@@ -516,7 +520,9 @@ fn decode_message_sets(ck: &mut Checker, v: &Value) -> Vec<MessageSet> {
         let mut set = MessageSet::default();
         for (j, id) in ids.iter().enumerate() {
             let ip = index(&ep, j);
-            let Some(id) = ck.string(id, &ip) else { continue };
+            let Some(id) = ck.string(id, &ip) else {
+                continue;
+            };
             if !ck.establishment_ids.contains(&id) {
                 let known = super::validate::join_all(
                     &mut ck.establishment_ids.iter().map(String::as_str),
@@ -524,7 +530,10 @@ fn decode_message_sets(ck: &mut Checker, v: &Value) -> Vec<MessageSet> {
                 );
                 ck.error(
                     &ip,
-                    format!("unknown establishment \"{}\"; expected one of {}", id, known),
+                    format!(
+                        "unknown establishment \"{}\"; expected one of {}",
+                        id, known
+                    ),
                 );
             } else if let Some(k) = out.iter().position(|s| s.establishments.contains(&id)) {
                 ck.warn(
@@ -559,7 +568,9 @@ fn decode_hours(ck: &mut Checker, v: &Value, path: &str) -> Option<BusinessHours
     for (k, val) in fields {
         let p = join(path, k);
         if let Some(d) = Weekday::from_name(k) {
-            if let (Some(slots), Some(day)) = (decode_slots(ck, val, &p), h.week.get_mut(d as usize)) {
+            if let (Some(slots), Some(day)) =
+                (decode_slots(ck, val, &p), h.week.get_mut(d as usize))
+            {
                 *day = slots;
             }
         } else if k == "exceptions" {
@@ -568,7 +579,9 @@ fn decode_hours(ck: &mut Checker, v: &Value, path: &str) -> Option<BusinessHours
                 continue;
             };
             for (i, item) in items.iter().enumerate() {
-                let Some(f) = ck.fields(item, &index(&p, i), &EXCEPTION) else { continue };
+                let Some(f) = ck.fields(item, &index(&p, i), &EXCEPTION) else {
+                    continue;
+                };
                 let date = f.str("date").and_then(parse_date);
                 let slots = f
                     .get("hours")
@@ -588,7 +601,9 @@ fn decode_ui(ck: &mut Checker, v: &Value) -> Value {
     };
     let mut kept = Vec::new();
     for field in UI.fields {
-        let Some(val) = f.get(field.name) else { continue };
+        let Some(val) = f.get(field.name) else {
+            continue;
+        };
         let val = if field.name == "texts" {
             decode_ui_texts(ck, val, &f.at("texts"))
         } else {
@@ -613,9 +628,10 @@ fn decode_ui_texts(ck: &mut Checker, v: &Value, path: &str) -> Value {
             let inner = ck
                 .fields(val, &p, &UI_TEXTS)
                 .map(|f| {
-                    let pairs = UI_TEXTS.fields.iter().filter_map(|t| {
-                        f.get(t.name).map(|x| (t.name.to_string(), x.clone()))
-                    });
+                    let pairs = UI_TEXTS
+                        .fields
+                        .iter()
+                        .filter_map(|t| f.get(t.name).map(|x| (t.name.to_string(), x.clone())));
                     Value::Object(pairs.collect())
                 })
                 .unwrap_or(Value::Object(Vec::new()));
@@ -653,12 +669,18 @@ fn decode_trigger(ck: &mut Checker, v: &Value, path: &str) -> Option<Trigger> {
         None => {
             ck.error(
                 path,
-                format!("missing \"type\"; expected one of {}", one_of(TriggerKind::NAMES)),
+                format!(
+                    "missing \"type\"; expected one of {}",
+                    one_of(TriggerKind::NAMES)
+                ),
             );
             return None;
         }
     };
-    let param = TRIGGERS.iter().find(|t| t.kind == kind).and_then(|t| t.param.as_ref());
+    let param = TRIGGERS
+        .iter()
+        .find(|t| t.kind == kind)
+        .and_then(|t| t.param.as_ref());
     for (k, _) in fields {
         if k != "type" && param.is_none_or(|p| p.name != k) {
             ck.warn(
@@ -690,7 +712,10 @@ fn decode_trigger(ck: &mut Checker, v: &Value, path: &str) -> Option<Trigger> {
             Some(n) if (0..=100).contains(&n) => Trigger::Scroll(n as u8),
             _ => {
                 let p = value.map(|(_, p)| p).unwrap_or_default();
-                ck.error(&p, "expected an integer percentage from 0 to 100".to_string());
+                ck.error(
+                    &p,
+                    "expected an integer percentage from 0 to 100".to_string(),
+                );
                 return None;
             }
         },
@@ -729,7 +754,10 @@ fn decode_rule(ck: &mut Checker, v: &Value, path: &str) -> Option<Rule> {
     let f = ck.fields(v, path, &AUTO_MESSAGE)?;
     let id = match f.str("id") {
         Some("") => {
-            ck.error(&f.at("id"), "empty id; expected a unique string".to_string());
+            ck.error(
+                &f.at("id"),
+                "empty id; expected a unique string".to_string(),
+            );
             None
         }
         id => id.map(str::to_string),
@@ -779,7 +807,9 @@ fn decode_presets(ck: &mut Checker, v: &Value, french: bool) -> Vec<Rule> {
     }
     let mut out: Vec<Rule> = Vec::new();
     for (name, path, over) in wanted {
-        let Some(preset) = PresetName::from_name(&name).and_then(|n| table.iter().find(|p| p.name == n.name())) else {
+        let Some(preset) =
+            PresetName::from_name(&name).and_then(|n| table.iter().find(|p| p.name == n.name()))
+        else {
             ck.error(
                 &path,
                 format!(
@@ -803,7 +833,9 @@ fn decode_presets(ck: &mut Checker, v: &Value, french: bool) -> Vec<Rule> {
             Some(Value::Bool(true)) | None => {}
             Some(o) => {
                 let before = ck.errors();
-                let Some(f) = ck.fields(o, &path, &PRESET) else { continue };
+                let Some(f) = ck.fields(o, &path, &PRESET) else {
+                    continue;
+                };
                 if let Some(t) = text_field(ck, &f, "text") {
                     text = t;
                 }

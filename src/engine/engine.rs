@@ -863,7 +863,9 @@ impl Engine {
                 }
                 continue;
             }
-            let Some(origin) = self.origin(kind) else { continue };
+            let Some(origin) = self.origin(kind) else {
+                continue;
+            };
             let k = kind as usize;
             take_due(
                 &self.index.timed[k],
@@ -928,7 +930,11 @@ impl Engine {
         // Replies to the visitor (service) first, then by priority (the
         // rule index order).
         let rules = &self.config.rules;
-        let service = |i: u32| rules.get(i as usize).is_some_and(|r| r.trigger.is_service());
+        let service = |i: u32| {
+            rules
+                .get(i as usize)
+                .is_some_and(|r| r.trigger.is_service())
+        };
         super::sort_small(&mut self.candidates, |&a, &b| {
             (service(a), b) > (service(b), a)
         });
@@ -1072,7 +1078,10 @@ impl Engine {
             // Only the latest firing is the preview.
             let rule = self.preview.as_ref().and_then(|p| p.rule.as_deref());
             let preview = rule.and_then(|r| self.ids.get(r).copied());
-            let last = self.unshown.iter().rposition(|&i| Some(i as usize) == preview);
+            let last = self
+                .unshown
+                .iter()
+                .rposition(|&i| Some(i as usize) == preview);
             match last {
                 Some(at) => vec![self.unshown.remove(at)],
                 None => Vec::new(),

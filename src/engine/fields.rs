@@ -167,7 +167,12 @@ impl<'v> Fields<'v> {
         #[cfg(test)]
         READ.with(|r| r.borrow_mut().push((self.table.path, name.to_string())));
         let i = self.table.fields.iter().position(|f| f.name == name);
-        debug_assert!(i.is_some(), "{}: {} is not in its table", self.table.path, name);
+        debug_assert!(
+            i.is_some(),
+            "{}: {} is not in its table",
+            self.table.path,
+            name
+        );
         let i = i?;
         self.values.get(i).copied().flatten()
     }
@@ -195,7 +200,10 @@ impl<'v> Fields<'v> {
     }
 
     pub fn bool(&self, name: &str) -> bool {
-        match (self.get(name).and_then(Value::as_bool), self.default_of(name)) {
+        match (
+            self.get(name).and_then(Value::as_bool),
+            self.default_of(name),
+        ) {
             (Some(b), _) => b,
             (None, Dflt::Bool(d)) => d,
             _ => false,
@@ -203,7 +211,10 @@ impl<'v> Fields<'v> {
     }
 
     pub fn int(&self, name: &str) -> i64 {
-        match (self.get(name).and_then(Value::as_i64), self.default_of(name)) {
+        match (
+            self.get(name).and_then(Value::as_i64),
+            self.default_of(name),
+        ) {
             (Some(n), _) => n,
             (None, Dflt::Int(d)) => d,
             _ => 0,
@@ -212,7 +223,10 @@ impl<'v> Fields<'v> {
 
     /// Seconds in milliseconds, else the default's.
     pub fn ms(&self, name: &str) -> u64 {
-        match (self.get(name).and_then(Value::as_f64), self.default_of(name)) {
+        match (
+            self.get(name).and_then(Value::as_f64),
+            self.default_of(name),
+        ) {
             (Some(n), _) => (n * 1000.0).round() as u64,
             (None, Dflt::Int(d)) => d.max(0) as u64 * 1000,
             _ => 0,
@@ -222,7 +236,9 @@ impl<'v> Fields<'v> {
     /// The index of the choice in its names, else of the default.
     pub fn choice(&self, name: &str) -> Option<usize> {
         let field = self.table.field(name)?;
-        let Ty::Choice(names) = field.ty else { return None };
+        let Ty::Choice(names) = field.ty else {
+            return None;
+        };
         let s = match (self.str(name), field.default) {
             (Some(s), _) => s,
             (None, Dflt::Str(d)) => d,

@@ -22,17 +22,17 @@ pub mod reference;
 pub mod regex;
 pub mod schema;
 pub mod state;
-pub mod tables;
 pub mod stats;
+pub mod tables;
 pub mod validate;
 pub mod visits;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod behaviour_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod harness;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod behaviour_tests;
 
 /// The byte offset of the first `needle` in `hay`. A naive search: the
 /// texts are short (URLs, titles, templates), and `str::find` / `contains`
@@ -97,8 +97,8 @@ pub(crate) fn sort_small<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
 pub use clock::{BusinessHours, Timestamp, WallClock};
 pub use conditions::Condition;
 pub use config::{
-    parse_config, Behaviour, Config, Establishment, Frequency, MessageSet, Rule, Site, Starter, Team,
-    TeamStatus, Trigger,
+    parse_config, Behaviour, Config, Establishment, Frequency, MessageSet, Rule, Site, Starter,
+    Team, TeamStatus, Trigger,
 };
 pub use engine::{Engine, ABSENCE_ID, WELCOME_ID};
 pub use io::{Author, ChatMessage, Input, Output, PageInfo};

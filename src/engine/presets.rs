@@ -104,7 +104,9 @@ mod tests {
                 }
             }
         }
-        panic!("cannot read the seed {prefix}* in shared/seeds beside the repository or its parents");
+        panic!(
+            "cannot read the seed {prefix}* in shared/seeds beside the repository or its parents"
+        );
     }
 
     #[test]
@@ -114,7 +116,11 @@ mod tests {
             let mut expected = p.fr.to_string();
             for (name, typo, fixed) in CORRECTIONS {
                 if *name == p.name {
-                    assert!(!text.contains(p.fr), "{}: the correction is no longer needed", p.name);
+                    assert!(
+                        !text.contains(p.fr),
+                        "{}: the correction is no longer needed",
+                        p.name
+                    );
                     expected = expected.replace(fixed, typo);
                 }
             }
@@ -125,7 +131,13 @@ mod tests {
     #[test]
     fn preset_timings_are_the_seeds() {
         let text = seed("000_");
-        for (name, seconds) in [("first_visit", 30), ("returning_visitor", 30), ("busy", 45), ("new_product", 60), ("first_order_discount", 120)] {
+        for (name, seconds) in [
+            ("first_visit", 30),
+            ("returning_visitor", 30),
+            ("busy", 45),
+            ("new_product", 60),
+            ("first_order_discount", 120),
+        ] {
             assert!(text.contains(&format!("{seconds} secondes")), "{name}");
             let p = presets().into_iter().find(|p| p.name == name).unwrap();
             let ms = match p.trigger {

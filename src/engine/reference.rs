@@ -4,8 +4,8 @@
 
 use super::fields::{Dflt, Field, Table, Ty};
 use super::tables::{
-    AUTO_MESSAGE, BEHAVIOUR, CONDITIONS, EXCEPTION, MESSAGE_SET, PRESET, ROOT, SITE, STARTER,
-    TEAM, TRIGGERS, UI, UI_TEXTS,
+    AUTO_MESSAGE, BEHAVIOUR, CONDITIONS, EXCEPTION, MESSAGE_SET, PRESET, ROOT, SITE, STARTER, TEAM,
+    TRIGGERS, UI, UI_TEXTS,
 };
 
 /// Every object table, in the README's order.
@@ -49,7 +49,9 @@ fn type_name(t: Ty) -> String {
             "establishmentIds" => "list of establishment ids".into(),
             "establishmentIdOrIds" => "id or list of ids".into(),
             "avatar" => "URL string or null".into(),
-            "presets" => "list of names, or object name → `true` / `false` / `presets.<name>`".into(),
+            "presets" => {
+                "list of names, or object name → `true` / `false` / `presets.<name>`".into()
+            }
             "trigger" => "trigger (below)".into(),
             "condition" => "condition (below)".into(),
             "conditionList" => "list of conditions".into(),
@@ -72,9 +74,7 @@ fn allowed(t: Ty) -> String {
         Ty::Choice(n) | Ty::Choices(n) => n,
         Ty::Def("frequency") => super::tables::FrequencyName::NAMES,
         Ty::Def("presets") => super::tables::PresetName::NAMES,
-        Ty::Def("stringMatch" | "namedMatch" | "attributeMatch") => {
-            super::tables::StringOp::NAMES
-        }
+        Ty::Def("stringMatch" | "namedMatch" | "attributeMatch") => super::tables::StringOp::NAMES,
         _ => &[],
     };
     names
@@ -121,7 +121,10 @@ pub fn readme_reference() -> String {
             row(&mut out, f);
         }
         if let Some(extra) = t.extra {
-            out.push_str(&format!("| any other key | {} | no |  |  | |\n", type_name(extra)));
+            out.push_str(&format!(
+                "| any other key | {} | no |  |  | |\n",
+                type_name(extra)
+            ));
         }
     }
     out.push_str("\n#### Triggers (`auto_messages[].trigger`)\n\n`{\"type\": <kind>, <parameter>}`.\n\n| type | parameter | description |\n|---|---|---|\n");
@@ -131,11 +134,20 @@ pub fn readme_reference() -> String {
                 "`{}`: {}{}",
                 p.name,
                 type_name(p.ty),
-                if p.required { "" } else { ", optional (default 0)" }
+                if p.required {
+                    ""
+                } else {
+                    ", optional (default 0)"
+                }
             ),
             None => "none".into(),
         };
-        out.push_str(&format!("| `{}` | {} | {} |\n", t.kind.name(), param, t.doc));
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            t.kind.name(),
+            param,
+            t.doc
+        ));
     }
     out.push_str(&format!(
         "\n#### Conditions (`auto_messages[].conditions`)\n\n{} String operators ignore case, except `regex` (see Decisions).\n\n| key | value | allowed values | description |\n|---|---|---|---|\n",
@@ -194,7 +206,8 @@ mod tests {
         for t in TABLES {
             for f in t.fields {
                 assert!(
-                    read.iter().any(|(path, name)| *path == t.path && name == f.name),
+                    read.iter()
+                        .any(|(path, name)| *path == t.path && name == f.name),
                     "{}.{} is documented but never read",
                     t.path,
                     f.name
@@ -214,7 +227,9 @@ mod tests {
             let mut p = super::super::LinearPatterns::new();
             let (_, diags) = super::super::parse_config(&cfg, &mut p).unwrap();
             assert!(
-                diags.iter().all(|d| !d.message.contains("unknown condition")),
+                diags
+                    .iter()
+                    .all(|d| !d.message.contains("unknown condition")),
                 "{}: {diags:?}",
                 f.name
             );

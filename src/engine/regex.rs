@@ -184,7 +184,11 @@ impl Parser {
         self.pos += 1;
         let min = self.number();
         let result = min.and_then(|min| {
-            let max = if self.eat(',') { self.number() } else { Some(min) };
+            let max = if self.eat(',') {
+                self.number()
+            } else {
+                Some(min)
+            };
             self.eat('}').then_some((min, max))
         });
         if result.is_none() {
@@ -249,7 +253,13 @@ impl Parser {
     fn copy(&mut self, code: &[Inst], from: u32) -> Parsed<()> {
         let base = self.here();
         let end = from + code.len() as u32;
-        let moved = |t: u32| if (from..=end).contains(&t) { t - from + base } else { t };
+        let moved = |t: u32| {
+            if (from..=end).contains(&t) {
+                t - from + base
+            } else {
+                t
+            }
+        };
         for inst in code {
             self.emit(match inst {
                 Inst::Jmp(t) => Inst::Jmp(moved(*t)),
@@ -345,7 +355,9 @@ impl Parser {
     /// After a `\`. In a class, `\b` is a backspace; outside, `\b` / `\B`
     /// are word-boundary assertions.
     fn escape(&mut self, in_class: bool) -> Parsed<Item> {
-        let c = self.peek().ok_or_else(|| self.err("\\ at end of pattern"))?;
+        let c = self
+            .peek()
+            .ok_or_else(|| self.err("\\ at end of pattern"))?;
         self.pos += 1;
         let set = |r: &[(char, char)], negated: bool| {
             Item::Set(if negated { complement(r) } else { r.to_vec() })
@@ -489,12 +501,20 @@ impl Regex {
                 let ok = match self.prog.get(pc as usize) {
                     Some(Inst::Char(x)) => *x == c,
                     Some(Inst::Any) => !matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}'),
-                    Some(Inst::Class(r, neg)) => {
-                        r.iter().any(|&(a, b)| a <= c && c <= b) != *neg
-                    }
+                    Some(Inst::Class(r, neg)) => r.iter().any(|&(a, b)| a <= c && c <= b) != *neg,
                     _ => false,
                 };
-                if ok && self.add(&mut nlist, &mut seen, gen, &mut stack, pc + 1, &chars, pos + 1) {
+                if ok
+                    && self.add(
+                        &mut nlist,
+                        &mut seen,
+                        gen,
+                        &mut stack,
+                        pc + 1,
+                        &chars,
+                        pos + 1,
+                    )
+                {
                     return (true, visits);
                 }
             }
@@ -518,7 +538,9 @@ impl Regex {
     ) -> bool {
         stack.push(pc);
         while let Some(pc) = stack.pop() {
-            let Some(mark) = seen.get_mut(pc as usize) else { continue };
+            let Some(mark) = seen.get_mut(pc as usize) else {
+                continue;
+            };
             if *mark == gen {
                 continue;
             }
@@ -571,8 +593,16 @@ pub(crate) const MATCH_TABLE: &[(&str, &str, bool)] = &[
     (r"(?i)[A-Z]+\d", "abc1", true),
     (r"(?i)[^a-z]", "ABC", false),
     // Anchors are of the whole text.
-    (r"^https://(www\.)?google\.", "https://www.google.fr/search", true),
-    (r"^https://(www\.)?google\.", "https://evil.fr/?https://google.fr", false),
+    (
+        r"^https://(www\.)?google\.",
+        "https://www.google.fr/search",
+        true,
+    ),
+    (
+        r"^https://(www\.)?google\.",
+        "https://evil.fr/?https://google.fr",
+        false,
+    ),
     (r"^abc$", "abc", true),
     (r"^abc$", "abc\n", false),
     (r"^$", "", true),
@@ -653,7 +683,13 @@ mod tests {
     fn matching_work_is_linear_in_the_text_for_catastrophic_patterns() {
         let long_a = "a".repeat(2_000);
         let url = format!("https://shop.fr/?q={}", "a".repeat(1_980));
-        for pattern in [r"(a+)+$", r"(a*)*b", r"(a|aa)+$", r"(.*a){20}", r"^(\w+\s?)*$"] {
+        for pattern in [
+            r"(a+)+$",
+            r"(a*)*b",
+            r"(a|aa)+$",
+            r"(.*a){20}",
+            r"^(\w+\s?)*$",
+        ] {
             let re = Regex::new(pattern).unwrap();
             for text in [&long_a, &url] {
                 let (_, visits) = re.run(&format!("{text}!"));

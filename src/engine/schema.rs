@@ -125,7 +125,11 @@ fn string_match(extra: &[(&str, Value)], required: &[&str]) -> Value {
         .iter()
         .map(|(k, v)| (k.to_string(), v.clone()))
         .collect();
-    props.extend(StringOp::NAMES.iter().map(|o| (o.to_string(), ty("string"))));
+    props.extend(
+        StringOp::NAMES
+            .iter()
+            .map(|o| (o.to_string(), ty("string"))),
+    );
     let mut f = vec![
         ("type", s("object")),
         ("properties", Value::Object(props)),
@@ -146,7 +150,10 @@ fn trigger_schema() -> Value {
         .map(|t| {
             let mut props = vec![(
                 "type".to_string(),
-                obj(vec![("const", s(t.kind.name())), ("description", s(doc_str(&t.doc)))]),
+                obj(vec![
+                    ("const", s(t.kind.name())),
+                    ("description", s(doc_str(&t.doc))),
+                ]),
             )];
             let mut required = vec![s("type")];
             if let Some(p) = &t.param {
@@ -193,7 +200,10 @@ pub fn config_schema() -> Value {
         _ => Vec::new(),
     };
     let mut head = vec![
-        ("$schema".to_string(), s("https://json-schema.org/draft/2020-12/schema")),
+        (
+            "$schema".to_string(),
+            s("https://json-schema.org/draft/2020-12/schema"),
+        ),
         ("$id".to_string(), s("nudge.schema.json")),
         ("title".to_string(), s("Nudge site configuration")),
     ];
@@ -346,7 +356,13 @@ mod tests {
         for t in tables {
             for f in t.fields.iter() {
                 if let Ty::Def(name) = f.ty {
-                    assert!(defs.get(name).is_some(), "{}.{}: no $defs/{}", t.path, f.name, name);
+                    assert!(
+                        defs.get(name).is_some(),
+                        "{}.{}: no $defs/{}",
+                        t.path,
+                        f.name,
+                        name
+                    );
                 }
             }
         }

@@ -169,9 +169,24 @@ pub static SITE: Table = Table {
     path: "site",
     doc: doc_text!("The site."),
     fields: &[
-        opt("name", Ty::Plain, Dflt::Str(""), doc_text!("For `{{site.name}}`; the header's name when the team has none.")),
-        opt("language", Ty::Str, Dflt::Str("en"), doc_text!("`fr…` picks the French preset and interface texts, anything else English.")),
-        opt("time_zone", Ty::Str, Dflt::Str("UTC"), doc_text!("IANA time zone of business hours and time conditions, e.g. `Europe/Paris`.")),
+        opt(
+            "name",
+            Ty::Plain,
+            Dflt::Str(""),
+            doc_text!("For `{{site.name}}`; the header's name when the team has none."),
+        ),
+        opt(
+            "language",
+            Ty::Str,
+            Dflt::Str("en"),
+            doc_text!("`fr…` picks the French preset and interface texts, anything else English."),
+        ),
+        opt(
+            "time_zone",
+            Ty::Str,
+            Dflt::Str("UTC"),
+            doc_text!("IANA time zone of business hours and time conditions, e.g. `Europe/Paris`."),
+        ),
     ],
     extra: None,
 };
@@ -192,7 +207,11 @@ pub static STARTER: Table = Table {
     path: "starters[]",
     doc: doc_text!("A conversation starter: the visitor clicks the title, the answer follows."),
     fields: &[
-        req("title", Ty::Text, doc_text!("What the visitor clicks (posted as the visitor's message).")),
+        req(
+            "title",
+            Ty::Text,
+            doc_text!("What the visitor clicks (posted as the visitor's message)."),
+        ),
         req("answer", Ty::Text, doc_text!("The bot's answer.")),
     ],
     extra: None,
@@ -215,25 +234,75 @@ pub static AUTO_MESSAGE: Table = Table {
     path: "auto_messages[]",
     doc: doc_text!("One automatic message."),
     fields: &[
-        req("id", Ty::Str, doc_text!("Unique, non-empty; the id in statistics and every JS API event.")),
+        req(
+            "id",
+            Ty::Str,
+            doc_text!("Unique, non-empty; the id in statistics and every JS API event."),
+        ),
         req("text", Ty::Text, doc_text!("The message.")),
-        req("trigger", Ty::Def("trigger"), doc_text!("When it becomes due (see Triggers).")),
-        opt("conditions", Ty::Def("condition"), Dflt::None, doc_text!("Who, where and when (see Conditions); none = always.")),
-        opt("frequency", Ty::Def("frequency"), Dflt::Str("once_per_session"), doc_text!("How often one visitor may get it, or `{\"cooldown\": seconds}`.")),
-        opt("priority", Ty::Int, Dflt::Int(0), doc_text!("Higher wins when several messages are due on one input.")),
-        opt("enabled", Ty::Bool, Dflt::Bool(true), doc_text!("false keeps it in the config without running it.")),
+        req(
+            "trigger",
+            Ty::Def("trigger"),
+            doc_text!("When it becomes due (see Triggers)."),
+        ),
+        opt(
+            "conditions",
+            Ty::Def("condition"),
+            Dflt::None,
+            doc_text!("Who, where and when (see Conditions); none = always."),
+        ),
+        opt(
+            "frequency",
+            Ty::Def("frequency"),
+            Dflt::Str("once_per_session"),
+            doc_text!("How often one visitor may get it, or `{\"cooldown\": seconds}`."),
+        ),
+        opt(
+            "priority",
+            Ty::Int,
+            Dflt::Int(0),
+            doc_text!("Higher wins when several messages are due on one input."),
+        ),
+        opt(
+            "enabled",
+            Ty::Bool,
+            Dflt::Bool(true),
+            doc_text!("false keeps it in the config without running it."),
+        ),
     ],
     extra: None,
 };
 
 pub static PRESET: Table = Table {
     path: "presets.<name>",
-    doc: doc_text!("A preset turned on with settings (or `true` for its defaults, `false` for off)."),
+    doc: doc_text!(
+        "A preset turned on with settings (or `true` for its defaults, `false` for off)."
+    ),
     fields: &[
-        opt("text", Ty::Text, Dflt::None, doc_text!("Replaces the seed's text (default: the text in the site's language).")),
-        opt("delay", Ty::Seconds, Dflt::None, doc_text!("Replaces the preset's seconds (default: the seed's).")),
-        opt("priority", Ty::Int, Dflt::Int(0), doc_text!("As for automatic messages.")),
-        opt("enabled", Ty::Bool, Dflt::Bool(true), doc_text!("false turns it off.")),
+        opt(
+            "text",
+            Ty::Text,
+            Dflt::None,
+            doc_text!("Replaces the seed's text (default: the text in the site's language)."),
+        ),
+        opt(
+            "delay",
+            Ty::Seconds,
+            Dflt::None,
+            doc_text!("Replaces the preset's seconds (default: the seed's)."),
+        ),
+        opt(
+            "priority",
+            Ty::Int,
+            Dflt::Int(0),
+            doc_text!("As for automatic messages."),
+        ),
+        opt(
+            "enabled",
+            Ty::Bool,
+            Dflt::Bool(true),
+            doc_text!("false turns it off."),
+        ),
     ],
     extra: None,
 };
@@ -242,9 +311,26 @@ pub static BEHAVIOUR: Table = Table {
     path: "behaviour",
     doc: doc_text!("Global switches."),
     fields: &[
-        opt("min_gap_seconds", Ty::Seconds, Dflt::Int(0), doc_text!("Minimum time between two marketing messages (replies to the visitor are exempt).")),
-        opt("quiet_during_agent_conversation", Ty::Bool, Dflt::Bool(true), doc_text!("No marketing message once an agent has written in the session.")),
-        opt("consent_required", Ty::Bool, Dflt::Bool(false), doc_text!("Nothing is stored before `Nudge('consent', true)`.")),
+        opt(
+            "min_gap_seconds",
+            Ty::Seconds,
+            Dflt::Int(0),
+            doc_text!(
+                "Minimum time between two marketing messages (replies to the visitor are exempt)."
+            ),
+        ),
+        opt(
+            "quiet_during_agent_conversation",
+            Ty::Bool,
+            Dflt::Bool(true),
+            doc_text!("No marketing message once an agent has written in the session."),
+        ),
+        opt(
+            "consent_required",
+            Ty::Bool,
+            Dflt::Bool(false),
+            doc_text!("Nothing is stored before `Nudge('consent', true)`."),
+        ),
     ],
     extra: None,
 };
@@ -268,21 +354,96 @@ pub static UI_TEXTS: Table = Table {
     path: "ui.texts",
     doc: doc_text!("Interface texts (English defaults shown)."),
     fields: &[
-        opt("launcher_label", Ty::Str, Dflt::Str("Open chat"), doc_text!("The launcher's accessible name.")),
-        opt("close_label", Ty::Str, Dflt::Str("Close chat"), doc_text!("The close buttons' accessible name.")),
-        opt("unread_one", Ty::Str, Dflt::Str("unread message"), doc_text!("After the count in the launcher's name, singular.")),
-        opt("unread_many", Ty::Str, Dflt::Str("unread messages"), doc_text!("After the count in the launcher's name, plural.")),
-        opt("dismiss_label", Ty::Str, Dflt::Str("Dismiss message"), doc_text!("The preview's close button.")),
-        opt("status_online", Ty::Str, Dflt::Str("Online"), doc_text!("Header status.")),
-        opt("status_busy", Ty::Str, Dflt::Str("Busy"), doc_text!("Header status.")),
-        opt("status_offline", Ty::Str, Dflt::Str("Offline"), doc_text!("Header status (also outside business hours).")),
-        opt("conversation_label", Ty::Str, Dflt::Str("Conversation"), doc_text!("Accessible name of the message list.")),
-        opt("starters_label", Ty::Str, Dflt::Str("Suggested questions"), doc_text!("Accessible name of the starters.")),
-        opt("message_label", Ty::Str, Dflt::Str("Message"), doc_text!("Accessible name of the composer.")),
-        opt("placeholder", Ty::Str, Dflt::Str("Write a message…"), doc_text!("The composer's placeholder.")),
-        opt("send_label", Ty::Str, Dflt::Str("Send"), doc_text!("The send button.")),
-        opt("you_label", Ty::Str, Dflt::Str("You"), doc_text!("Screen-reader prefix of the visitor's own messages.")),
-        opt("reply_time", Ty::Str, Dflt::Str("Replies in {}"), doc_text!("The header's reply-time line; `{}` is `team.reply_time`.")),
+        opt(
+            "launcher_label",
+            Ty::Str,
+            Dflt::Str("Open chat"),
+            doc_text!("The launcher's accessible name."),
+        ),
+        opt(
+            "close_label",
+            Ty::Str,
+            Dflt::Str("Close chat"),
+            doc_text!("The close buttons' accessible name."),
+        ),
+        opt(
+            "unread_one",
+            Ty::Str,
+            Dflt::Str("unread message"),
+            doc_text!("After the count in the launcher's name, singular."),
+        ),
+        opt(
+            "unread_many",
+            Ty::Str,
+            Dflt::Str("unread messages"),
+            doc_text!("After the count in the launcher's name, plural."),
+        ),
+        opt(
+            "dismiss_label",
+            Ty::Str,
+            Dflt::Str("Dismiss message"),
+            doc_text!("The preview's close button."),
+        ),
+        opt(
+            "status_online",
+            Ty::Str,
+            Dflt::Str("Online"),
+            doc_text!("Header status."),
+        ),
+        opt(
+            "status_busy",
+            Ty::Str,
+            Dflt::Str("Busy"),
+            doc_text!("Header status."),
+        ),
+        opt(
+            "status_offline",
+            Ty::Str,
+            Dflt::Str("Offline"),
+            doc_text!("Header status (also outside business hours)."),
+        ),
+        opt(
+            "conversation_label",
+            Ty::Str,
+            Dflt::Str("Conversation"),
+            doc_text!("Accessible name of the message list."),
+        ),
+        opt(
+            "starters_label",
+            Ty::Str,
+            Dflt::Str("Suggested questions"),
+            doc_text!("Accessible name of the starters."),
+        ),
+        opt(
+            "message_label",
+            Ty::Str,
+            Dflt::Str("Message"),
+            doc_text!("Accessible name of the composer."),
+        ),
+        opt(
+            "placeholder",
+            Ty::Str,
+            Dflt::Str("Write a message…"),
+            doc_text!("The composer's placeholder."),
+        ),
+        opt(
+            "send_label",
+            Ty::Str,
+            Dflt::Str("Send"),
+            doc_text!("The send button."),
+        ),
+        opt(
+            "you_label",
+            Ty::Str,
+            Dflt::Str("You"),
+            doc_text!("Screen-reader prefix of the visitor's own messages."),
+        ),
+        opt(
+            "reply_time",
+            Ty::Str,
+            Dflt::Str("Replies in {}"),
+            doc_text!("The header's reply-time line; `{}` is `team.reply_time`."),
+        ),
     ],
     extra: Some(Ty::Def("uiTextsOfLanguage")),
 };
@@ -292,7 +453,11 @@ pub static EXCEPTION: Table = Table {
     doc: doc_text!("A date whose hours replace the weekday's."),
     fields: &[
         req("date", Ty::Date, doc_text!("`YYYY-MM-DD`.")),
-        req("hours", Ty::Def("slots"), doc_text!("The slots of that day; `[]` = closed.")),
+        req(
+            "hours",
+            Ty::Def("slots"),
+            doc_text!("The slots of that day; `[]` = closed."),
+        ),
     ],
     extra: None,
 };

@@ -88,7 +88,10 @@ pub fn choose_config<P: Patterns>(
     };
     let mut reports = Vec::new();
     if let Some(error) = &fetched.error {
-        reports.push(report(true, format!("[nudge] could not load {source}: {error}")));
+        reports.push(report(
+            true,
+            format!("[nudge] could not load {source}: {error}"),
+        ));
     }
     if let Some(text) = &fetched.text {
         let mut compiled = patterns();
@@ -102,7 +105,9 @@ pub fn choose_config<P: Patterns>(
                     remember,
                 };
             }
-            Err(diagnostic) => reports.push(report(true, format!("[nudge] {source}: {diagnostic}"))),
+            Err(diagnostic) => {
+                reports.push(report(true, format!("[nudge] {source}: {diagnostic}")))
+            }
         }
     }
     let cached = cached.and_then(|text| {
@@ -209,7 +214,10 @@ mod tests {
         );
         assert_eq!(
             choice.reports[1],
-            report(false, "[nudge] using the last config that worked on this site".into())
+            report(
+                false,
+                "[nudge] using the last config that worked on this site".into()
+            )
         );
         assert_eq!(choice.remember, None, "a fallback is not remembered again");
     }
@@ -276,7 +284,10 @@ mod tests {
         let text = format!(r#"{{"auto_messages":[{}]}}"#, rules.join(","));
         let choice = choose(&fetched(Some(&text), None), None);
         assert_eq!(choice.reports.len(), SHOWN_PROBLEMS);
-        assert!(!choice.reports.iter().any(|r| r.message.contains("not shown")));
+        assert!(!choice
+            .reports
+            .iter()
+            .any(|r| r.message.contains("not shown")));
     }
 }
 
@@ -336,7 +347,9 @@ mod loader_copy {
     fn the_loader_draws_its_launcher_from_the_widget_s_own_css_icon_and_labels() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/nudge.js");
         let text = std::fs::read_to_string(path).expect("static/nudge.js is readable");
-        let start = text.find(BEGIN).expect("static/nudge.js has a generated section");
+        let start = text
+            .find(BEGIN)
+            .expect("static/nudge.js has a generated section");
         let end = start + text[start..].find(END).expect("the generated section ends") + END.len();
         let expected = generated();
         if text[start..end] == expected {
@@ -352,6 +365,9 @@ mod loader_copy {
 
     #[test]
     fn js_strings_escape_quotes_backslashes_and_non_ascii() {
-        assert_eq!(js("a\"b\\c\né😀"), "\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\"");
+        assert_eq!(
+            js("a\"b\\c\né😀"),
+            "\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\""
+        );
     }
 }

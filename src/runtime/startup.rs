@@ -15,8 +15,8 @@ use super::choice::{self, Fetched, LAST_GOOD_CONFIG_KEY, MOBILE_MAX_WIDTH, STORE
 use super::patterns::BrowserPatterns;
 use super::{app::App, app::AppProps, install, theme_of, view, Boot};
 use crate::platform::dom;
-use wasm_bindgen::{JsCast, JsValue};
 use crate::platform::storage::Store;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// What the loader hands over.
 pub struct Request {
@@ -82,7 +82,11 @@ pub fn start(request: Request) -> bool {
 fn start_now(request: Request) -> bool {
     let store = Store::open(STORE_PREFIX);
     let cached = store.get(LAST_GOOD_CONFIG_KEY);
-    let choice = choice::choose_config(&request.fetched, cached.as_deref(), BrowserPatterns::default);
+    let choice = choice::choose_config(
+        &request.fetched,
+        cached.as_deref(),
+        BrowserPatterns::default,
+    );
     for report in &choice.reports {
         if report.fatal {
             dom::error(&report.message);
@@ -136,8 +140,14 @@ fn start_now(request: Request) -> bool {
             let (root, drawn, mount) = (shell.root.clone(), shell.drawn.clone(), mount.clone());
             yew::Callback::from(move |()| take_over(&root, drawn.clone(), &mount))
         };
-        yew::Renderer::<App>::with_root_and_props(mount, AppProps { initial, on_mounted })
-            .render();
+        yew::Renderer::<App>::with_root_and_props(
+            mount,
+            AppProps {
+                initial,
+                on_mounted,
+            },
+        )
+        .render();
     })
     .forget();
     true
@@ -146,7 +156,11 @@ fn start_now(request: Request) -> bool {
 /// The widget's first render is in the DOM: the pre-drawn launcher goes, in
 /// the same task (no frame shows both, or neither), and the focus follows
 /// if the visitor had put it on the pre-drawn one.
-fn take_over(root: &web_sys::ShadowRoot, drawn: Option<web_sys::Element>, mount: &web_sys::Element) {
+fn take_over(
+    root: &web_sys::ShadowRoot,
+    drawn: Option<web_sys::Element>,
+    mount: &web_sys::Element,
+) {
     let Some(drawn) = drawn else {
         return;
     };

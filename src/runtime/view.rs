@@ -45,9 +45,17 @@ fn language_tag<'a>(config: &'a Config, browser_language: &'a str) -> &'a str {
 /// language's primary subtag, e.g. `ui.texts.fr`).
 pub fn texts_of(config: &Config, browser_language: &str) -> &'static Texts {
     let tag = language_tag(config, browser_language);
-    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let mut overrides: Vec<(String, String)> = Vec::new();
-    let texts = config.ui.get("texts").and_then(|t| t.as_object()).unwrap_or(&[]);
+    let texts = config
+        .ui
+        .get("texts")
+        .and_then(|t| t.as_object())
+        .unwrap_or(&[]);
     let language = texts.iter().find(|(k, _)| *k == primary);
     let language = language.and_then(|(_, v)| v.as_object()).unwrap_or(&[]);
     for (key, value) in texts.iter().chain(language) {

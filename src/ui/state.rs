@@ -674,22 +674,36 @@ mod tests {
         for f in crate::engine::tables::UI_TEXTS.fields {
             let mut t = EN.clone();
             let text = *t.slot(f.name).unwrap();
-            assert_eq!(f.default, crate::engine::fields::Dflt::Str(text), "{}", f.name);
+            assert_eq!(
+                f.default,
+                crate::engine::fields::Dflt::Str(text),
+                "{}",
+                f.name
+            );
         }
     }
 
     #[test]
     fn overrides_replace_only_the_texts_they_name() {
-        let t = Texts::with_overrides(&FR, &[("launcher_label".into(), "Discuter avec nous".into())]);
+        let t = Texts::with_overrides(
+            &FR,
+            &[("launcher_label".into(), "Discuter avec nous".into())],
+        );
         assert_eq!(t.launcher_label(false, 0), "Discuter avec nous");
         assert_eq!(t.close_chat, FR.close_chat);
-        let s = after(WidgetState::default(), [Action::SetTexts(t), Action::SetLang(Lang::En)]);
+        let s = after(
+            WidgetState::default(),
+            [Action::SetTexts(t), Action::SetLang(Lang::En)],
+        );
         assert_eq!(s.texts().open_chat, "Discuter avec nous");
     }
 
     #[test]
     fn the_reply_time_line_wraps_the_teams_reply_time() {
-        assert_eq!(FR.reply_line("quelques minutes"), "Répond en quelques minutes");
+        assert_eq!(
+            FR.reply_line("quelques minutes"),
+            "Répond en quelques minutes"
+        );
         let t = Texts::with_overrides(&EN, &[("reply_time".into(), "Back in {} max".into())]);
         assert_eq!(t.reply_line("5 min"), "Back in 5 min max");
     }

@@ -8,7 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::fields::Ctx;
-use super::{automatic, json_tab, messages, preview_pane, publish, resume, settings, simulator, start};
+use super::{
+    automatic, json_tab, messages, preview_pane, publish, resume, settings, simulator, start,
+};
 use crate::console::browser;
 use crate::console::check::{check, Problem};
 use crate::console::i18n::tr;
@@ -111,12 +113,19 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "keydown", move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
                     let in_field = e
                         .target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                    if (e.ctrl_key() || e.meta_key()) && !in_field && e.key().eq_ignore_ascii_case("z") {
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if (e.ctrl_key() || e.meta_key())
+                        && !in_field
+                        && e.key().eq_ignore_ascii_case("z")
+                    {
                         e.prevent_default();
                         on.emit(if e.shift_key() { Msg::Redo } else { Msg::Undo });
                     }
@@ -157,23 +166,52 @@ pub fn App() -> Html {
             </li>
         }
     });
-    let undo = { let on = on_msg.clone(); Callback::from(move |_: MouseEvent| on.emit(Msg::Undo)) };
-    let redo = { let on = on_msg.clone(); Callback::from(move |_: MouseEvent| on.emit(Msg::Redo)) };
+    let undo = {
+        let on = on_msg.clone();
+        Callback::from(move |_: MouseEvent| on.emit(Msg::Undo))
+    };
+    let redo = {
+        let on = on_msg.clone();
+        Callback::from(move |_: MouseEvent| on.emit(Msg::Redo))
+    };
     let switch_lang = {
         let on = on_msg.clone();
-        Callback::from(move |_: MouseEvent| on.emit(Msg::SetLang(if lang == Lang::Fr { Lang::En } else { Lang::Fr })))
-    };
-    let doc = state.doc.clone().unwrap_or_else(|| Rc::new(Value::Object(Vec::new())));
-    let ctx = Ctx { lang, doc: doc.clone(), problems: validation.problems.clone(), on_msg: on_msg.clone() };
-    let establishments: Vec<(String, String)> = crate::console::doc::get_array(&doc, &crate::console::doc::p(&["establishments"]))
-        .iter()
-        .filter_map(|e| {
-            let id = e.get("id")?.as_str()?.to_string();
-            let name = e.get("name").and_then(Value::as_str).filter(|n| !n.is_empty()).unwrap_or(&id).to_string();
-            Some((id, name))
+        Callback::from(move |_: MouseEvent| {
+            on.emit(Msg::SetLang(if lang == Lang::Fr {
+                Lang::En
+            } else {
+                Lang::Fr
+            }))
         })
-        .collect();
-    let needs_doc = matches!(state.view, View::Messages | View::Automatic | View::Settings);
+    };
+    let doc = state
+        .doc
+        .clone()
+        .unwrap_or_else(|| Rc::new(Value::Object(Vec::new())));
+    let ctx = Ctx {
+        lang,
+        doc: doc.clone(),
+        problems: validation.problems.clone(),
+        on_msg: on_msg.clone(),
+    };
+    let establishments: Vec<(String, String)> =
+        crate::console::doc::get_array(&doc, &crate::console::doc::p(&["establishments"]))
+            .iter()
+            .filter_map(|e| {
+                let id = e.get("id")?.as_str()?.to_string();
+                let name = e
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or(&id)
+                    .to_string();
+                Some((id, name))
+            })
+            .collect();
+    let needs_doc = matches!(
+        state.view,
+        View::Messages | View::Automatic | View::Settings
+    );
     let body = if needs_doc && state.doc.is_none() {
         html! {
             <div class="view">
@@ -184,27 +222,55 @@ pub fn App() -> Html {
         }
     } else {
         match state.view {
-            View::Start => html! { <start::Start lang={lang} has_draft={has_draft} on_msg={on_msg.clone()} /> },
-            View::Messages => html! { <messages::Messages ctx={ctx.clone()} set={state.set} establishment={state.preview.establishment.clone()} /> },
+            View::Start => {
+                html! { <start::Start lang={lang} has_draft={has_draft} on_msg={on_msg.clone()} /> }
+            }
+            View::Messages => {
+                html! { <messages::Messages ctx={ctx.clone()} set={state.set} establishment={state.preview.establishment.clone()} /> }
+            }
             View::Automatic => html! { <automatic::Automatic ctx={ctx.clone()} /> },
             View::Settings => html! { <settings::Settings ctx={ctx.clone()} /> },
-            View::Json => html! { <json_tab::JsonTab lang={lang} text={state.text.clone()} problems={validation.problems.clone()} parses={validation.parses} on_msg={on_msg.clone()} /> },
-            View::Simulator => html! { <simulator::Simulator lang={lang} text={state.text.clone()} journey={state.journey.clone()} establishments={establishments.clone()} on_msg={on_msg.clone()} /> },
-            View::Publish => html! { <publish::Publish lang={lang} text={state.text.clone()} problems={validation.problems.clone()} parses={validation.parses} establishments={establishments.clone()} on_msg={on_msg.clone()} /> },
+            View::Json => {
+                html! { <json_tab::JsonTab lang={lang} text={state.text.clone()} problems={validation.problems.clone()} parses={validation.parses} on_msg={on_msg.clone()} /> }
+            }
+            View::Simulator => {
+                html! { <simulator::Simulator lang={lang} text={state.text.clone()} journey={state.journey.clone()} establishments={establishments.clone()} on_msg={on_msg.clone()} /> }
+            }
+            View::Publish => {
+                html! { <publish::Publish lang={lang} text={state.text.clone()} problems={validation.problems.clone()} parses={validation.parses} establishments={establishments.clone()} on_msg={on_msg.clone()} /> }
+            }
             View::Resume => html! { <resume::Resume lang={lang} doc={doc.clone()} /> },
         }
     };
-    let with_preview = has_draft && matches!(state.view, View::Messages | View::Automatic | View::Settings | View::Json);
+    let with_preview = has_draft
+        && matches!(
+            state.view,
+            View::Messages | View::Automatic | View::Settings | View::Json
+        );
     let status = if !has_draft {
         String::new()
     } else if *saved {
-        let mut s = t("Draft saved in this browser", "Brouillon enregistré dans ce navigateur").to_string();
+        let mut s = t(
+            "Draft saved in this browser",
+            "Brouillon enregistré dans ce navigateur",
+        )
+        .to_string();
         if validation.errors > 0 || validation.warnings > 0 {
-            s.push_str(&format!(" · {} {} · {} {}", validation.errors, t("errors", "erreurs"), validation.warnings, t("warnings", "avertissements")));
+            s.push_str(&format!(
+                " · {} {} · {} {}",
+                validation.errors,
+                t("errors", "erreurs"),
+                validation.warnings,
+                t("warnings", "avertissements")
+            ));
         }
         s
     } else {
-        t("The browser refuses to store the draft: download it before leaving", "Le navigateur refuse d'enregistrer le brouillon : téléchargez-le avant de partir").to_string()
+        t(
+            "The browser refuses to store the draft: download it before leaving",
+            "Le navigateur refuse d'enregistrer le brouillon : téléchargez-le avant de partir",
+        )
+        .to_string()
     };
     html! {
         <>

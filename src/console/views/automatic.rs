@@ -13,11 +13,12 @@ use super::start::preset_label;
 use crate::console::doc::{self, p, path_str, Path, PathExt};
 use crate::console::i18n::trs;
 use crate::console::state::{Edit, Msg};
-use crate::engine::tables::{
-    CmpOp, Device, FrequencyName, OpenState, StringOp, TeamStatus, VisitorKind, Weekday, CONDITIONS, TRIGGERS,
-};
 use crate::engine::json::{self, Value};
 use crate::engine::presets::{presets, PRESET_NAMES};
+use crate::engine::tables::{
+    CmpOp, Device, FrequencyName, OpenState, StringOp, TeamStatus, VisitorKind, Weekday,
+    CONDITIONS, TRIGGERS,
+};
 use crate::ui::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -37,11 +38,20 @@ struct PresetFields {
 
 fn preset_fields(presets: Option<&Value>, name: &str) -> PresetFields {
     match presets {
-        Some(Value::Array(names)) => PresetFields { enabled: names.iter().any(|n| n.as_str() == Some(name)), ..Default::default() },
+        Some(Value::Array(names)) => PresetFields {
+            enabled: names.iter().any(|n| n.as_str() == Some(name)),
+            ..Default::default()
+        },
         Some(Value::Object(_)) => match presets.and_then(|v| v.get(name)) {
-            Some(Value::Bool(b)) => PresetFields { enabled: *b, ..Default::default() },
+            Some(Value::Bool(b)) => PresetFields {
+                enabled: *b,
+                ..Default::default()
+            },
             Some(Value::Object(fields)) => {
-                let mut f = PresetFields { enabled: true, ..Default::default() };
+                let mut f = PresetFields {
+                    enabled: true,
+                    ..Default::default()
+                };
                 for (k, v) in fields {
                     match k.as_str() {
                         "enabled" => f.enabled = v.as_bool().unwrap_or(true),
@@ -64,11 +74,21 @@ fn preset_value(f: &PresetFields) -> Value {
         return Value::Bool(f.enabled);
     }
     let mut o = doc::object();
-    if let Some(t) = &f.text { doc::set(&mut o, &p(&["text"]), doc::string(t)); }
-    if let Some(d) = f.delay { doc::set(&mut o, &p(&["delay"]), doc::int(d)); }
-    if let Some(pr) = f.priority { doc::set(&mut o, &p(&["priority"]), doc::int(pr)); }
-    if !f.enabled { doc::set(&mut o, &p(&["enabled"]), Value::Bool(false)); }
-    for (k, v) in &f.others { doc::set(&mut o, &p(&[k]), v.clone()); }
+    if let Some(t) = &f.text {
+        doc::set(&mut o, &p(&["text"]), doc::string(t));
+    }
+    if let Some(d) = f.delay {
+        doc::set(&mut o, &p(&["delay"]), doc::int(d));
+    }
+    if let Some(pr) = f.priority {
+        doc::set(&mut o, &p(&["priority"]), doc::int(pr));
+    }
+    if !f.enabled {
+        doc::set(&mut o, &p(&["enabled"]), Value::Bool(false));
+    }
+    for (k, v) in &f.others {
+        doc::set(&mut o, &p(&[k]), v.clone());
+    }
     o
 }
 
@@ -82,7 +102,9 @@ fn presets_with(d: &Value, name: &str, change: impl FnOnce(&mut PresetFields)) -
             let mut o = doc::object();
             for n in PRESET_NAMES {
                 let f = preset_fields(current, n);
-                if f.enabled { doc::set(&mut o, &p(&[n]), Value::Bool(true)); }
+                if f.enabled {
+                    doc::set(&mut o, &p(&[n]), Value::Bool(true));
+                }
             }
             o
         }
@@ -103,13 +125,37 @@ fn preset_card(ctx: &Ctx, i: usize, name: &'static str) -> Html {
         let (on, d) = (ctx.on_msg.clone(), ctx.doc.clone());
         move |v: String| {
             let change = change.clone();
-            on.emit(Msg::Edit(Edit::Set(p(&["presets"]), presets_with(&d, name, move |f| change(f, v)))));
+            on.emit(Msg::Edit(Edit::Set(
+                p(&["presets"]),
+                presets_with(&d, name, move |f| change(f, v)),
+            )));
         }
     };
-    let toggle = { let e = edit(std::rc::Rc::new(|f, _| f.enabled = !f.enabled)); Callback::from(move |_: Event| e(String::new())) };
-    let on_text = { let e = edit(std::rc::Rc::new(|f, v| f.text = Some(v).filter(|v| !v.is_empty()))); Callback::from(move |ev: InputEvent| e(ev.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())) };
-    let on_delay = { let e = edit(std::rc::Rc::new(|f, v| f.delay = v.trim().parse().ok())); Callback::from(move |ev: InputEvent| e(ev.target_unchecked_into::<HtmlInputElement>().value())) };
-    let on_priority = { let e = edit(std::rc::Rc::new(|f, v| f.priority = v.trim().parse().ok())); Callback::from(move |ev: InputEvent| e(ev.target_unchecked_into::<HtmlInputElement>().value())) };
+    let toggle = {
+        let e = edit(std::rc::Rc::new(|f, _| f.enabled = !f.enabled));
+        Callback::from(move |_: Event| e(String::new()))
+    };
+    let on_text = {
+        let e = edit(std::rc::Rc::new(|f, v| {
+            f.text = Some(v).filter(|v| !v.is_empty())
+        }));
+        Callback::from(move |ev: InputEvent| {
+            e(ev.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value())
+        })
+    };
+    let on_delay = {
+        let e = edit(std::rc::Rc::new(|f, v| f.delay = v.trim().parse().ok()));
+        Callback::from(move |ev: InputEvent| {
+            e(ev.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_priority = {
+        let e = edit(std::rc::Rc::new(|f, v| f.priority = v.trim().parse().ok()));
+        Callback::from(move |ev: InputEvent| {
+            e(ev.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
     let ps = path_str(&base);
     let id = field_id(&ps);
     let problems = problems_at(&ctx.problems, &ps);
@@ -148,8 +194,14 @@ fn trigger_label(lang: Lang, t: &str) -> String {
         "page_view" => ("Each page view", "Chaque page vue"),
         "scroll" => ("Scrolling", "Défilement"),
         "exit_intent" => ("Exit intent", "Intention de sortie"),
-        "visitor_message_unanswered" => ("Visitor message unanswered", "Message de l'internaute sans réponse"),
-        "visitor_message_offline" => ("Visitor message while offline", "Message de l'internaute hors ligne"),
+        "visitor_message_unanswered" => (
+            "Visitor message unanswered",
+            "Message de l'internaute sans réponse",
+        ),
+        "visitor_message_offline" => (
+            "Visitor message while offline",
+            "Message de l'internaute hors ligne",
+        ),
         "chat_opened" => ("Chat opened", "Ouverture du chat"),
         "event" => ("Custom event", "Événement personnalisé"),
         other => return other.to_string(),
@@ -157,7 +209,14 @@ fn trigger_label(lang: Lang, t: &str) -> String {
     crate::console::i18n::tr(lang, en, fr).to_string()
 }
 
-fn select_html(id: String, label: String, path: Option<String>, options: Vec<(String, String)>, value: String, onchange: Callback<Event>) -> Html {
+fn select_html(
+    id: String,
+    label: String,
+    path: Option<String>,
+    options: Vec<(String, String)>,
+    value: String,
+    onchange: Callback<Event>,
+) -> Html {
     html! {
         <span class="inline-field">
             <label for={id.clone()}>{ label }</label>
@@ -181,7 +240,13 @@ fn default_condition(key: &str, d: &Value) -> Value {
         "time_of_day" => v(r#"{"from": "09:00", "to": "18:00"}"#),
         "business_hours" => doc::string("open"),
         "team_status" => v(r#"["online"]"#),
-        "establishment" => Value::Array(super::messages::establishment_ids(d).into_iter().take(1).map(|s| doc::string(&s)).collect()),
+        "establishment" => Value::Array(
+            super::messages::establishment_ids(d)
+                .into_iter()
+                .take(1)
+                .map(|s| doc::string(&s))
+                .collect(),
+        ),
         "all" | "any" => v("[{}]"),
         _ => doc::object(),
     }
@@ -189,7 +254,11 @@ fn default_condition(key: &str, d: &Value) -> Value {
 
 /// The editor of one condition object at `path` (several keys = all hold).
 fn condition_object(ctx: &Ctx, path: &Path, depth: usize) -> Html {
-    let fields: Vec<(String, Value)> = ctx.get(path).and_then(Value::as_object).unwrap_or(&[]).to_vec();
+    let fields: Vec<(String, Value)> = ctx
+        .get(path)
+        .and_then(Value::as_object)
+        .unwrap_or(&[])
+        .to_vec();
     let present: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
     let add = {
         let (on, path, d) = (ctx.on_msg.clone(), path.clone(), ctx.doc.clone());
@@ -197,7 +266,10 @@ fn condition_object(ctx: &Ctx, path: &Path, depth: usize) -> Html {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
             let key = select.value();
             if !key.is_empty() {
-                on.emit(Msg::Edit(Edit::Set(path.key(&key), default_condition(&key, &d))));
+                on.emit(Msg::Edit(Edit::Set(
+                    path.key(&key),
+                    default_condition(&key, &d),
+                )));
             }
             select.set_value("");
         })
@@ -250,18 +322,28 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
     let path = parent.key(key);
     let ps = path_str(&path);
     let id = field_id(&ps);
-    let remove = { let (on, path) = (ctx.on_msg.clone(), path.clone()); Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Remove(path.clone())))) };
+    let remove = {
+        let (on, path) = (ctx.on_msg.clone(), path.clone());
+        Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Remove(path.clone()))))
+    };
     let set = |target: Path| {
         let on = ctx.on_msg.clone();
         move |v: Value| on.emit(Msg::Edit(Edit::Set(target.clone(), v)))
     };
-    let input = |iid: String, label: String, target: Path, value: String, kind: &'static str, data_path: Option<String>| {
+    let input = |iid: String,
+                 label: String,
+                 target: Path,
+                 value: String,
+                 kind: &'static str,
+                 data_path: Option<String>| {
         let s = set(target);
         let numeric = kind == "number";
         let oninput = Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             if numeric {
-                if let Ok(n) = v.trim().parse::<i64>() { s(doc::int(n)) }
+                if let Ok(n) = v.trim().parse::<i64>() {
+                    s(doc::int(n))
+                }
             } else {
                 s(doc::string(&v))
             }
@@ -272,7 +354,12 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
     let editor = match key {
         "all" | "any" => {
             let items = v.as_array().unwrap_or(&[]).len();
-            let add = { let (on, path) = (ctx.on_msg.clone(), path.clone()); Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Push(path.clone(), doc::object())))) };
+            let add = {
+                let (on, path) = (ctx.on_msg.clone(), path.clone());
+                Callback::from(move |_: MouseEvent| {
+                    on.emit(Msg::Edit(Edit::Push(path.clone(), doc::object())))
+                })
+            };
             html! {
                 <div class="group">
                     { for (0..items).map(|j| {
@@ -286,22 +373,49 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
                 </div>
             }
         }
-        "not" => html! { <div class="group" data-path={ps.clone()} tabindex="-1">{ condition_object(ctx, &path, depth + 1) }</div> },
+        "not" => {
+            html! { <div class="group" data-path={ps.clone()} tabindex="-1">{ condition_object(ctx, &path, depth + 1) }</div> }
+        }
         "url" | "title" | "referrer" | "query" | "utm" | "attribute" => {
             let named = matches!(key, "query" | "utm" | "attribute");
             let obj = v.as_object().unwrap_or(&[]).to_vec();
-            let op = obj.iter().map(|(k, _)| k.as_str()).find(|k| *k != "name").unwrap_or("equals").to_string();
-            let operand = obj.iter().find(|(k, _)| *k == op).map(|(_, v)| v.clone()).unwrap_or(Value::Null);
-            let name = obj.iter().find(|(k, _)| k == "name").and_then(|(_, v)| v.as_str()).unwrap_or("").to_string();
-            let mut ops: Vec<(String, String)> = StringOp::NAMES.iter().map(|o| (o.to_string(), o.replace('_', " "))).collect();
-            if key == "attribute" { ops.push(("exists".into(), "exists".into())); }
+            let op = obj
+                .iter()
+                .map(|(k, _)| k.as_str())
+                .find(|k| *k != "name")
+                .unwrap_or("equals")
+                .to_string();
+            let operand = obj
+                .iter()
+                .find(|(k, _)| *k == op)
+                .map(|(_, v)| v.clone())
+                .unwrap_or(Value::Null);
+            let name = obj
+                .iter()
+                .find(|(k, _)| k == "name")
+                .and_then(|(_, v)| v.as_str())
+                .unwrap_or("")
+                .to_string();
+            let mut ops: Vec<(String, String)> = StringOp::NAMES
+                .iter()
+                .map(|o| (o.to_string(), o.replace('_', " ")))
+                .collect();
+            if key == "attribute" {
+                ops.push(("exists".into(), "exists".into()));
+            }
             let change_op = {
                 let (s, name, operand) = (set(path.clone()), name.clone(), operand.clone());
                 Callback::from(move |e: Event| {
                     let new_op = e.target_unchecked_into::<HtmlSelectElement>().value();
                     let mut o = doc::object();
-                    if named { doc::set(&mut o, &p(&["name"]), doc::string(&name)); }
-                    let val = if new_op == "exists" { Value::Bool(true) } else { doc::string(operand.as_str().unwrap_or("")) };
+                    if named {
+                        doc::set(&mut o, &p(&["name"]), doc::string(&name));
+                    }
+                    let val = if new_op == "exists" {
+                        Value::Bool(true)
+                    } else {
+                        doc::string(operand.as_str().unwrap_or(""))
+                    };
                     doc::set(&mut o, &p(&[&new_op]), val);
                     s(o);
                 })
@@ -319,43 +433,103 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
         "visit_number" | "pages_viewed" | "days_since_last_visit" => {
             let (op, n) = match v {
                 Value::Number(n) => ("eq".to_string(), *n as i64),
-                Value::Object(o) => o.first().map(|(k, v)| (k.clone(), v.as_i64().unwrap_or(0))).unwrap_or(("gte".into(), 1)),
+                Value::Object(o) => o
+                    .first()
+                    .map(|(k, v)| (k.clone(), v.as_i64().unwrap_or(0)))
+                    .unwrap_or(("gte".into(), 1)),
                 _ => ("gte".into(), 1),
             };
             let change_op = {
                 let s = set(path.clone());
                 Callback::from(move |e: Event| {
                     let mut o = doc::object();
-                    doc::set(&mut o, &p(&[&e.target_unchecked_into::<HtmlSelectElement>().value()]), doc::int(n));
+                    doc::set(
+                        &mut o,
+                        &p(&[&e.target_unchecked_into::<HtmlSelectElement>().value()]),
+                        doc::int(n),
+                    );
                     s(o);
                 })
             };
-            let ops = CmpOp::NAMES.iter().map(|o| (o.to_string(), match *o { "eq" => "=", "ne" => "≠", "gt" => ">", "gte" => "≥", "lt" => "<", _ => "≤" }.to_string())).collect();
-            let target = if matches!(v, Value::Number(_)) { path.clone() } else { path.key(&op) };
+            let ops = CmpOp::NAMES
+                .iter()
+                .map(|o| {
+                    (
+                        o.to_string(),
+                        match *o {
+                            "eq" => "=",
+                            "ne" => "≠",
+                            "gt" => ">",
+                            "gte" => "≥",
+                            "lt" => "<",
+                            _ => "≤",
+                        }
+                        .to_string(),
+                    )
+                })
+                .collect();
+            let target = if matches!(v, Value::Number(_)) {
+                path.clone()
+            } else {
+                path.key(&op)
+            };
             html! { <>
                 { select_html(format!("{id}-op"), ctx.tr("comparison", "comparaison").into(), Some(ps.clone()), ops, op.clone(), change_op) }
                 { input(format!("{id}-value"), ctx.tr("number", "nombre").into(), target, n.to_string(), "number", None) }
             </> }
         }
         "visitor" | "business_hours" => {
-            let names: &[&str] = if key == "visitor" { VisitorKind::NAMES } else { OpenState::NAMES };
+            let names: &[&str] = if key == "visitor" {
+                VisitorKind::NAMES
+            } else {
+                OpenState::NAMES
+            };
             let s = set(path.clone());
-            let onchange = Callback::from(move |e: Event| s(doc::string(&e.target_unchecked_into::<HtmlSelectElement>().value())));
-            select_html(format!("{id}-value"), ctx.tr("is", "est").into(), Some(ps.clone()), names.iter().map(|n| (n.to_string(), n.to_string())).collect(), v.as_str().unwrap_or("").to_string(), onchange)
+            let onchange = Callback::from(move |e: Event| {
+                s(doc::string(
+                    &e.target_unchecked_into::<HtmlSelectElement>().value(),
+                ))
+            });
+            select_html(
+                format!("{id}-value"),
+                ctx.tr("is", "est").into(),
+                Some(ps.clone()),
+                names
+                    .iter()
+                    .map(|n| (n.to_string(), n.to_string()))
+                    .collect(),
+                v.as_str().unwrap_or("").to_string(),
+                onchange,
+            )
         }
         "time_of_day" => html! { <>
             { input(format!("{id}-from"), ctx.tr("from", "de").into(), path.key("from"), v.get("from").and_then(Value::as_str).unwrap_or("").into(), "time", Some(ps.clone())) }
             { input(format!("{id}-to"), ctx.tr("to (excluded)", "à (exclue)").into(), path.key("to"), v.get("to").and_then(Value::as_str).unwrap_or("").into(), "time", None) }
         </> },
         "language" => {
-            let current: Vec<String> = match v { Value::String(s) => vec![s.clone()], Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(), _ => vec![] };
+            let current: Vec<String> = match v {
+                Value::String(s) => vec![s.clone()],
+                Value::Array(a) => a
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect(),
+                _ => vec![],
+            };
             let s = set(path.clone());
             let oninput = Callback::from(move |e: InputEvent| {
-                let list: Vec<Value> = e.target_unchecked_into::<HtmlInputElement>().value().split(',').map(str::trim).filter(|x| !x.is_empty()).map(doc::string).collect();
+                let list: Vec<Value> = e
+                    .target_unchecked_into::<HtmlInputElement>()
+                    .value()
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .map(doc::string)
+                    .collect();
                 s(Value::Array(list));
             });
             html! { <span class="inline-field"><label for={format!("{id}-value")}>{ ctx.tr("languages (fr, en…)", "langues (fr, en…)") }</label>
-                <input id={format!("{id}-value")} data-path={ps.clone()} type="text" value={current.join(", ")} {oninput} /></span> }
+            <input id={format!("{id}-value")} data-path={ps.clone()} type="text" value={current.join(", ")} {oninput} /></span> }
         }
         _ => {
             // A set of names: device, weekday, team_status, establishment.
@@ -365,7 +539,15 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
                 "team_status" => TeamStatus::NAMES.iter().map(|s| s.to_string()).collect(),
                 _ => super::messages::establishment_ids(&ctx.doc),
             };
-            let current: Vec<String> = match v { Value::String(s) => vec![s.clone()], Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(), _ => vec![] };
+            let current: Vec<String> = match v {
+                Value::String(s) => vec![s.clone()],
+                Value::Array(a) => a
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect(),
+                _ => vec![],
+            };
             html! {
                 <fieldset class="inline-set" data-path={ps.clone()} tabindex="-1">
                     <legend class="sr-only">{ condition_label(ctx.lang, key) }</legend>
@@ -398,16 +580,34 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
 
 fn custom_message(ctx: &Ctx, i: usize, m: &Value) -> Html {
     let base = p(&["auto_messages"]).idx(i);
-    let id = m.get("id").and_then(Value::as_str).unwrap_or("").to_string();
-    let trigger = m.get("trigger").and_then(|t| t.get("type")).and_then(Value::as_str).unwrap_or("").to_string();
-    let param = TRIGGERS.iter().find(|t| t.kind.name() == trigger).and_then(|t| t.param.as_ref()).map(|f| f.name);
+    let id = m
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let trigger = m
+        .get("trigger")
+        .and_then(|t| t.get("type"))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let param = TRIGGERS
+        .iter()
+        .find(|t| t.kind.name() == trigger)
+        .and_then(|t| t.param.as_ref())
+        .map(|f| f.name);
     let change_trigger = {
         let (on, path) = (ctx.on_msg.clone(), base.key("trigger"));
         Callback::from(move |e: Event| {
             let t = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut o = doc::object();
             doc::set(&mut o, &p(&["type"]), doc::string(&t));
-            match TRIGGERS.iter().find(|d| d.kind.name() == t).and_then(|d| d.param.as_ref()).map(|f| f.name) {
+            match TRIGGERS
+                .iter()
+                .find(|d| d.kind.name() == t)
+                .and_then(|d| d.param.as_ref())
+                .map(|f| f.name)
+            {
                 Some("name") => doc::set(&mut o, &p(&["name"]), doc::string("added_to_cart")),
                 Some("percent") => doc::set(&mut o, &p(&["percent"]), doc::int(50)),
                 Some(k) => doc::set(&mut o, &p(&[k]), doc::int(30)),
@@ -427,17 +627,41 @@ fn custom_message(ctx: &Ctx, i: usize, m: &Value) -> Html {
             let f = e.target_unchecked_into::<HtmlSelectElement>().value();
             on.emit(Msg::Edit(match f.as_str() {
                 "" => Edit::Remove(path.clone()),
-                "cooldown" => Edit::Set(path.clone(), json::parse(r#"{"cooldown": 3600}"#).unwrap_or(Value::Null)),
+                "cooldown" => Edit::Set(
+                    path.clone(),
+                    json::parse(r#"{"cooldown": 3600}"#).unwrap_or(Value::Null),
+                ),
                 _ => Edit::Set(path.clone(), doc::string(&f)),
             }));
         })
     };
-    let mut freqs: Vec<(String, String)> = vec![(String::new(), ctx.tr("once per session (default)", "une fois par session (défaut)").into())];
-    freqs.extend(FrequencyName::NAMES.iter().map(|f| (f.to_string(), f.replace('_', " "))));
-    freqs.push(("cooldown".into(), ctx.tr("again after a pause", "de nouveau après une pause").into()));
-    let remove = { let (on, b) = (ctx.on_msg.clone(), base.clone()); Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Remove(b.clone())))) };
+    let mut freqs: Vec<(String, String)> = vec![(
+        String::new(),
+        ctx.tr(
+            "once per session (default)",
+            "une fois par session (défaut)",
+        )
+        .into(),
+    )];
+    freqs.extend(
+        FrequencyName::NAMES
+            .iter()
+            .map(|f| (f.to_string(), f.replace('_', " "))),
+    );
+    freqs.push((
+        "cooldown".into(),
+        ctx.tr("again after a pause", "de nouveau après une pause")
+            .into(),
+    ));
+    let remove = {
+        let (on, b) = (ctx.on_msg.clone(), base.clone());
+        Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Remove(b.clone()))))
+    };
     let has_conditions = m.get("conditions").is_some();
-    let add_conditions = { let (on, b) = (ctx.on_msg.clone(), base.key("conditions")); Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Set(b.clone(), doc::object())))) };
+    let add_conditions = {
+        let (on, b) = (ctx.on_msg.clone(), base.key("conditions"));
+        Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Set(b.clone(), doc::object()))))
+    };
     let tps = path_str(&base.key("trigger"));
     html! {
         <li class="custom">
@@ -478,8 +702,14 @@ pub fn Automatic(props: &AutomaticProps) -> Html {
     let add = {
         let (on, n) = (ctx.on_msg.clone(), customs.len());
         Callback::from(move |_: MouseEvent| {
-            let text = format!(r#"{{"id": "message-{}", "text": "", "trigger": {{"type": "time_on_page", "seconds": 30}}, "frequency": "once_per_session"}}"#, n + 1);
-            on.emit(Msg::Edit(Edit::Push(p(&["auto_messages"]), json::parse(&text).unwrap_or(Value::Null))));
+            let text = format!(
+                r#"{{"id": "message-{}", "text": "", "trigger": {{"type": "time_on_page", "seconds": 30}}, "frequency": "once_per_session"}}"#,
+                n + 1
+            );
+            on.emit(Msg::Edit(Edit::Push(
+                p(&["auto_messages"]),
+                json::parse(&text).unwrap_or(Value::Null),
+            )));
         })
     };
     html! {

@@ -98,7 +98,14 @@ pub fn text(ctx: &Ctx, label: &str, path: Path, empty: Empty) -> Html {
 }
 
 /// A text input with a placeholder and an input type.
-pub fn text_with(ctx: &Ctx, label: &str, path: Path, empty: Empty, placeholder: &str, kind: &str) -> Html {
+pub fn text_with(
+    ctx: &Ctx,
+    label: &str,
+    path: Path,
+    empty: Empty,
+    placeholder: &str,
+    kind: &str,
+) -> Html {
     let ps = path_str(&path);
     let id = field_id(&ps);
     let value = ctx.str_at(&path);
@@ -237,5 +244,8 @@ pub fn select(ctx: &Ctx, label: &str, path: Path, options: &[(String, String)]) 
 
 /// `(value, label)` pairs from string slices.
 pub fn opts(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    items.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect()
+    items
+        .iter()
+        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .collect()
 }

@@ -30,10 +30,15 @@ pub fn JsonTab(props: &JsonTabProps) -> Html {
     let oninput = {
         let on = props.on_msg.clone();
         Callback::from(move |e: InputEvent| {
-            on.emit(Msg::SetText(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+            on.emit(Msg::SetText(
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ))
         })
     };
-    let first_error = props.problems.iter().find(|p| p.error && p.path.is_empty() && !props.parses);
+    let first_error = props
+        .problems
+        .iter()
+        .find(|p| p.error && p.path.is_empty() && !props.parses);
     let excerpt = first_error.map(|p| {
         let line = props.text.lines().nth(p.line.saturating_sub(1)).unwrap_or("");
         let caret: String = " ".repeat(p.column.saturating_sub(1)) + "^";
@@ -42,19 +47,36 @@ pub fn JsonTab(props: &JsonTabProps) -> Html {
         }
     });
     let items = props.problems.iter().map(|p| {
-        let (on, path, text, line, col, parses) = (props.on_msg.clone(), p.path.clone(), props.text.clone(), p.line, p.column, props.parses);
+        let (on, path, text, line, col, parses) = (
+            props.on_msg.clone(),
+            p.path.clone(),
+            props.text.clone(),
+            p.line,
+            p.column,
+            props.parses,
+        );
         let onclick = Callback::from(move |_: MouseEvent| {
             if parses && !path.is_empty() && View::of_path(&path) != View::Json {
                 on.emit(Msg::Focus(path.clone()));
             } else {
                 let offset = locate::offset_of_line_col(&text, line, col);
                 let start = text[..offset].encode_utf16().count() as u32;
-                let end = text[..text[offset..].find('\n').map_or(text.len(), |e| offset + e)].encode_utf16().count() as u32;
+                let end = text[..text[offset..].find('\n').map_or(text.len(), |e| offset + e)]
+                    .encode_utf16()
+                    .count() as u32;
                 browser::select_in_textarea("json-text", start, end.max(start + 1));
             }
         });
-        let kind = if p.error { t("Error", "Erreur") } else { t("Warning", "Avertissement") };
-        let where_ = trs(lang, format!("line {}, column {}", p.line, p.column), format!("ligne {}, colonne {}", p.line, p.column));
+        let kind = if p.error {
+            t("Error", "Erreur")
+        } else {
+            t("Warning", "Avertissement")
+        };
+        let where_ = trs(
+            lang,
+            format!("line {}, column {}", p.line, p.column),
+            format!("ligne {}, colonne {}", p.line, p.column),
+        );
         html! {
             <li class={if p.error { "problem error" } else { "problem warning" }}>
                 <button type="button" class="link" {onclick} data-problem-path={p.path.clone()}>

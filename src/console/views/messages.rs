@@ -11,9 +11,9 @@ use super::fields::{self, area, field_id, text, Ctx, Empty};
 use crate::console::doc::{self, p, path_str, Path, PathExt};
 use crate::console::i18n::{placeholder_name, trs};
 use crate::console::state::{Edit, Msg};
-use crate::engine::tables::MAX_STARTERS;
 use crate::engine::json::Value;
 use crate::engine::placeholders::{RenderContext, Template, STANDARD_FACTS};
+use crate::engine::tables::MAX_STARTERS;
 
 #[derive(Properties, PartialEq)]
 pub struct MessagesProps {
@@ -57,7 +57,10 @@ fn filled(d: &Value, text: &str, facts: &[(String, String)]) -> Result<String, S
 fn facts_of(d: &Value, pick: Option<&str>) -> (String, Vec<(String, String)>) {
     let all = doc::get_array(d, &p(&["establishments"]));
     let e = pick
-        .and_then(|id| all.iter().find(|e| e.get("id").and_then(Value::as_str) == Some(id)))
+        .and_then(|id| {
+            all.iter()
+                .find(|e| e.get("id").and_then(Value::as_str) == Some(id))
+        })
         .or_else(|| all.first());
     match e {
         Some(Value::Object(fields)) => (
@@ -105,8 +108,14 @@ fn insert_tag(ctx: &Ctx, path: &Path, tag: &str) {
     };
     let value = area.value();
     let units: Vec<u16> = value.encode_utf16().collect();
-    let start = (area.selection_start().ok().flatten().unwrap_or(units.len() as u32) as usize).min(units.len());
-    let end = (area.selection_end().ok().flatten().unwrap_or(start as u32) as usize).clamp(start, units.len());
+    let start = (area
+        .selection_start()
+        .ok()
+        .flatten()
+        .unwrap_or(units.len() as u32) as usize)
+        .min(units.len());
+    let end = (area.selection_end().ok().flatten().unwrap_or(start as u32) as usize)
+        .clamp(start, units.len());
     let insert = format!("{{{{{tag}}}}}");
     let mut out: Vec<u16> = units[..start].to_vec();
     out.extend(insert.encode_utf16());
@@ -122,10 +131,20 @@ fn insert_tag(ctx: &Ctx, path: &Path, tag: &str) {
 }
 
 /// A text with tag buttons and its filled-in rendering.
-fn template_field(ctx: &Ctx, label: &str, path: Path, fallback: Option<String>, est: &(String, Vec<(String, String)>)) -> Html {
+fn template_field(
+    ctx: &Ctx,
+    label: &str,
+    path: Path,
+    fallback: Option<String>,
+    est: &(String, Vec<(String, String)>),
+) -> Html {
     let value = ctx.str_at(&path);
     let placeholder = fallback.clone().unwrap_or_default();
-    let shown = if value.is_empty() { fallback.unwrap_or_default() } else { value };
+    let shown = if value.is_empty() {
+        fallback.unwrap_or_default()
+    } else {
+        value
+    };
     let rendering = if shown.is_empty() {
         html! {}
     } else {
@@ -166,7 +185,8 @@ pub fn Messages(props: &MessagesProps) -> Html {
         None => Vec::new(),
     };
     let default_text = |key: &str| -> Option<String> {
-        set.map(|_| doc::get_str(&d, &p(&[key])).to_string()).filter(|s| !s.is_empty())
+        set.map(|_| doc::get_str(&d, &p(&[key])).to_string())
+            .filter(|s| !s.is_empty())
     };
     html! {
         <div class="view messages">
@@ -210,14 +230,24 @@ fn set_picker(ctx: &Ctx, set: Option<usize>) -> Html {
                     .unwrap_or_else(|| id.to_string())
             })
             .collect();
-        if ids.is_empty() { "—".to_string() } else { ids.join(", ") }
+        if ids.is_empty() {
+            "—".to_string()
+        } else {
+            ids.join(", ")
+        }
     };
     let choose = |v: Option<usize>| {
         let on = ctx.on_msg.clone();
         Callback::from(move |_: Event| on.emit(Msg::SelectSet(v)))
     };
     let add = {
-        let (on, n, first) = (ctx.on_msg.clone(), sets.len(), all.first().and_then(|e| e.get("id").and_then(Value::as_str)).map(str::to_string));
+        let (on, n, first) = (
+            ctx.on_msg.clone(),
+            sets.len(),
+            all.first()
+                .and_then(|e| e.get("id").and_then(Value::as_str))
+                .map(str::to_string),
+        );
         Callback::from(move |_: MouseEvent| {
             let mut s = doc::object();
             let ids = first.iter().map(|id| doc::string(id)).collect();
@@ -309,7 +339,11 @@ pub fn Establishments(props: &EstablishmentsProps) -> Html {
                 k += 1;
             }
             let mut e = doc::object();
-            doc::set(&mut e, &p(&["id"]), doc::string(&format!("etablissement-{k}")));
+            doc::set(
+                &mut e,
+                &p(&["id"]),
+                doc::string(&format!("etablissement-{k}")),
+            );
             for f in ["name", "address", "phone", "opening_hours"] {
                 doc::set(&mut e, &p(&[f]), doc::string(""));
             }
@@ -445,8 +479,13 @@ pub fn Starters(props: &StartersProps) -> Html {
     let own = ctx.get(&path).is_some();
     if props.in_set && !own {
         let (on, path) = (ctx.on_msg.clone(), path.clone());
-        let defaults = ctx.get(&p(&["starters"])).cloned().unwrap_or(Value::Array(Vec::new()));
-        let customize = Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Set(path.clone(), defaults.clone()))));
+        let defaults = ctx
+            .get(&p(&["starters"]))
+            .cloned()
+            .unwrap_or(Value::Array(Vec::new()));
+        let customize = Callback::from(move |_: MouseEvent| {
+            on.emit(Msg::Edit(Edit::Set(path.clone(), defaults.clone())))
+        });
         return html! {
             <section class="card" aria-labelledby="starters-title">
                 <h3 id="starters-title">{ ctx.tr("Conversation starters", "Sujets de conversation courants") }</h3>
@@ -458,13 +497,20 @@ pub fn Starters(props: &StartersProps) -> Html {
     let items = doc::get_array(&ctx.doc, &path).to_vec();
     let n = items.len();
     let title_of = |i: usize| -> String {
-        items.get(i).and_then(|s| s.get("title")).and_then(Value::as_str).unwrap_or("").to_string()
+        items
+            .get(i)
+            .and_then(|s| s.get("title"))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
     };
     let move_to = {
-        let (on, path, lang, refocus) = (ctx.on_msg.clone(), path.clone(), ctx.lang, refocus.clone());
+        let (on, path, lang, refocus) =
+            (ctx.on_msg.clone(), path.clone(), ctx.lang, refocus.clone());
         let titles: Vec<String> = (0..n).map(title_of).collect();
         move |from: usize, to: usize, focus: Option<&'static str>| {
-            let (on, path, refocus, titles) = (on.clone(), path.clone(), refocus.clone(), titles.clone());
+            let (on, path, refocus, titles) =
+                (on.clone(), path.clone(), refocus.clone(), titles.clone());
             move || {
                 if from == to || to >= titles.len() {
                     return;
@@ -474,7 +520,11 @@ pub fn Starters(props: &StartersProps) -> Html {
                 on.emit(Msg::Announce(trs(
                     lang,
                     format!("“{t}” moved to position {} of {}.", to + 1, titles.len()),
-                    format!("« {t} » déplacé en position {} sur {}.", to + 1, titles.len()),
+                    format!(
+                        "« {t} » déplacé en position {} sur {}.",
+                        to + 1,
+                        titles.len()
+                    ),
                 )));
                 if let Some(which) = focus {
                     // Keep the focus on the same button of the moved starter;
@@ -496,7 +546,11 @@ pub fn Starters(props: &StartersProps) -> Html {
             doc::set(&mut s, &p(&["title"]), doc::string(""));
             doc::set(&mut s, &p(&["answer"]), doc::string(""));
             on.emit(Msg::Edit(Edit::Push(path.clone(), s)));
-            on.emit(Msg::Announce(trs(lang, format!("Starter {} added.", n + 1), format!("Sujet {} ajouté.", n + 1))));
+            on.emit(Msg::Announce(trs(
+                lang,
+                format!("Starter {} added.", n + 1),
+                format!("Sujet {} ajouté.", n + 1),
+            )));
         })
     };
     let full = n >= MAX_STARTERS;

@@ -68,11 +68,26 @@ pub fn PreviewPane(props: &PreviewPaneProps) -> Html {
         (Some(r), Some((_, div))) => {
             let on = props.on_msg.clone();
             let open = o.open;
-            let on_toggle = { let on = on.clone(); Callback::from(move |()| on.emit(Msg::Preview(PreviewMsg::Open(!open)))) };
-            let on_close = { let on = on.clone(); Callback::from(move |()| on.emit(Msg::Preview(PreviewMsg::Open(false)))) };
-            let on_starter = { let on = on.clone(); Callback::from(move |i: usize| on.emit(Msg::Preview(PreviewMsg::Starter(i)))) };
-            let on_preview_open = { let on = on.clone(); Callback::from(move |_: String| on.emit(Msg::Preview(PreviewMsg::Open(true)))) };
-            let on_preview_dismiss = { let on = on.clone(); Callback::from(move |_: String| on.emit(Msg::Preview(PreviewMsg::Dismiss))) };
+            let on_toggle = {
+                let on = on.clone();
+                Callback::from(move |()| on.emit(Msg::Preview(PreviewMsg::Open(!open))))
+            };
+            let on_close = {
+                let on = on.clone();
+                Callback::from(move |()| on.emit(Msg::Preview(PreviewMsg::Open(false))))
+            };
+            let on_starter = {
+                let on = on.clone();
+                Callback::from(move |i: usize| on.emit(Msg::Preview(PreviewMsg::Starter(i))))
+            };
+            let on_preview_open = {
+                let on = on.clone();
+                Callback::from(move |_: String| on.emit(Msg::Preview(PreviewMsg::Open(true))))
+            };
+            let on_preview_dismiss = {
+                let on = on.clone();
+                Callback::from(move |_: String| on.emit(Msg::Preview(PreviewMsg::Dismiss)))
+            };
             let on_send = Callback::from(|_: String| {});
             create_portal(
                 html! { <Widget state={Rc::new(r.state.clone())} {on_toggle} {on_close} {on_send} {on_starter} {on_preview_open} {on_preview_dismiss} /> },
@@ -82,25 +97,47 @@ pub fn PreviewPane(props: &PreviewPaneProps) -> Html {
         _ => html! {},
     };
     let note = match &*run {
-        None => html! { <p class="preview-note problem error">{ t("The preview needs a valid JSON document (see the JSON tab).", "L'aperçu a besoin d'un document JSON valide (voir l'onglet JSON).") }</p> },
+        None => {
+            html! { <p class="preview-note problem error">{ t("The preview needs a valid JSON document (see the JSON tab).", "L'aperçu a besoin d'un document JSON valide (voir l'onglet JSON).") }</p> }
+        }
         Some(r) => {
             let mut notes = Vec::new();
             if !r.hours_found {
                 notes.push(match o.hours {
-                    Hours::Outside => t("No business hours: the chat is always open.", "Pas d'horaires : le chat est toujours ouvert.").to_string(),
-                    Hours::Inside => t("The business hours are never open.", "Les horaires ne sont jamais ouverts.").to_string(),
+                    Hours::Outside => t(
+                        "No business hours: the chat is always open.",
+                        "Pas d'horaires : le chat est toujours ouvert.",
+                    )
+                    .to_string(),
+                    Hours::Inside => t(
+                        "The business hours are never open.",
+                        "Les horaires ne sont jamais ouverts.",
+                    )
+                    .to_string(),
                 });
             }
             if !o.open {
                 notes.push(match &r.proactive {
-                    Some((id, s)) => trs(lang, format!("Proactive message: {id}, after {s} s on the page."), format!("Message proactif : {id}, après {s} s sur la page.")),
-                    None => t("No proactive message in the first 10 minutes on this page.", "Aucun message proactif dans les 10 premières minutes sur cette page.").to_string(),
+                    Some((id, s)) => trs(
+                        lang,
+                        format!("Proactive message: {id}, after {s} s on the page."),
+                        format!("Message proactif : {id}, après {s} s sur la page."),
+                    ),
+                    None => t(
+                        "No proactive message in the first 10 minutes on this page.",
+                        "Aucun message proactif dans les 10 premières minutes sur cette page.",
+                    )
+                    .to_string(),
                 });
             }
             html! { <p class="preview-note" id="preview-note">{ notes.join(" ") }</p> }
         }
     };
-    let select = |id: &'static str, label: &'static str, options: Vec<(String, String)>, value: String, f: Rc<dyn Fn(String) -> PreviewMsg>| {
+    let select = |id: &'static str,
+                  label: &'static str,
+                  options: Vec<(String, String)>,
+                  value: String,
+                  f: Rc<dyn Fn(String) -> PreviewMsg>| {
         let on = props.on_msg.clone();
         let onchange = Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
@@ -115,12 +152,30 @@ pub fn PreviewPane(props: &PreviewPaneProps) -> Html {
             </div>
         }
     };
-    let mut ests = vec![(String::new(), t("First establishment", "Premier établissement").to_string())];
+    let mut ests = vec![(
+        String::new(),
+        t("First establishment", "Premier établissement").to_string(),
+    )];
     ests.extend(props.establishments.iter().cloned());
-    let lang_value = match o.lang { None => "", Some(Lang::Fr) => "fr", Some(Lang::En) => "en" }.to_string();
-    let restart = { let f = send(PreviewMsg::Restart); Callback::from(move |_: MouseEvent| f()) };
-    let toggle = { let f = send(PreviewMsg::Open(!o.open)); Callback::from(move |_: MouseEvent| f()) };
-    let frame_class = if o.phone { "frame phone" } else { "frame desktop" };
+    let lang_value = match o.lang {
+        None => "",
+        Some(Lang::Fr) => "fr",
+        Some(Lang::En) => "en",
+    }
+    .to_string();
+    let restart = {
+        let f = send(PreviewMsg::Restart);
+        Callback::from(move |_: MouseEvent| f())
+    };
+    let toggle = {
+        let f = send(PreviewMsg::Open(!o.open));
+        Callback::from(move |_: MouseEvent| f())
+    };
+    let frame_class = if o.phone {
+        "frame phone"
+    } else {
+        "frame desktop"
+    };
     html! {
         <aside class="preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{ t("Preview", "Aperçu") }</h2>

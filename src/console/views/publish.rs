@@ -25,13 +25,23 @@ pub struct PublishProps {
     pub on_msg: Callback<Msg>,
 }
 
-fn copy_button(id: &str, label: &str, text: String, done: UseStateHandle<String>, lang: Lang) -> Html {
+fn copy_button(
+    id: &str,
+    label: &str,
+    text: String,
+    done: UseStateHandle<String>,
+    lang: Lang,
+) -> Html {
     let onclick = Callback::from(move |_: MouseEvent| {
         let (text, done) = (text.clone(), done.clone());
         wasm_bindgen_futures::spawn_local(async move {
             done.set(match browser::copy(&text).await {
                 Ok(()) => tr(lang, "Copied.", "Copié.").to_string(),
-                Err(e) => trs(lang, format!("Copy failed ({e}): select the text and copy it."), format!("La copie a échoué ({e}) : sélectionnez le texte et copiez-le.")),
+                Err(e) => trs(
+                    lang,
+                    format!("Copy failed ({e}): select the text and copy it."),
+                    format!("La copie a échoué ({e}) : sélectionnez le texte et copiez-le."),
+                ),
             });
         });
     });
@@ -43,26 +53,56 @@ pub fn Publish(props: &PublishProps) -> Html {
     let lang = props.lang;
     let t = |en, fr| tr(lang, en, fr);
     let config_url = use_state(|| "https://shop.example/nudge.json".to_string());
-    let establishment = use_state(|| props.establishments.first().map(|e| e.0.clone()).unwrap_or_default());
+    let establishment = use_state(|| {
+        props
+            .establishments
+            .first()
+            .map(|e| e.0.clone())
+            .unwrap_or_default()
+    });
     let done = use_state(String::new);
     let base = browser::origin();
     let est = Some(establishment.as_str()).filter(|e| !e.is_empty());
     let tag = script_tag(&base, &config_url, est);
     let inline = inline_tags(&base, &props.text, est);
     let errors: Vec<&Problem> = props.problems.iter().filter(|p| p.error).collect();
-    let unknown: Vec<&Problem> = props.problems.iter().filter(|p| !p.error && p.message.starts_with("unknown")).collect();
+    let unknown: Vec<&Problem> = props
+        .problems
+        .iter()
+        .filter(|p| !p.error && p.message.starts_with("unknown"))
+        .collect();
     let download = {
         let (text, done) = (props.text.clone(), done.clone());
         Callback::from(move |_: MouseEvent| {
-            done.set(match browser::download("nudge.json", &text, "application/json") {
-                Ok(()) => tr(lang, "nudge.json downloaded: put it on your site at the address below.", "nudge.json téléchargé : déposez-le sur votre site à l'adresse ci-dessous.").to_string(),
-                Err(e) => e,
-            });
+            done.set(
+                match browser::download("nudge.json", &text, "application/json") {
+                    Ok(()) => tr(
+                        lang,
+                        "nudge.json downloaded: put it on your site at the address below.",
+                        "nudge.json téléchargé : déposez-le sur votre site à l'adresse ci-dessous.",
+                    )
+                    .to_string(),
+                    Err(e) => e,
+                },
+            );
         })
     };
-    let on_url = { let s = config_url.clone(); Callback::from(move |e: InputEvent| s.set(e.target_unchecked_into::<HtmlInputElement>().value())) };
-    let on_est = { let s = establishment.clone(); Callback::from(move |e: Event| s.set(e.target_unchecked_into::<HtmlSelectElement>().value())) };
-    let to_json = { let on = props.on_msg.clone(); Callback::from(move |_: MouseEvent| on.emit(Msg::Show(View::Json))) };
+    let on_url = {
+        let s = config_url.clone();
+        Callback::from(move |e: InputEvent| {
+            s.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_est = {
+        let s = establishment.clone();
+        Callback::from(move |e: Event| {
+            s.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let to_json = {
+        let on = props.on_msg.clone();
+        Callback::from(move |_: MouseEvent| on.emit(Msg::Show(View::Json)))
+    };
     html! {
         <div class="view publish">
             <h2>{ t("Save and activate", "Sauvegarder et activer") }</h2>

@@ -43,7 +43,11 @@ pub fn Resume(props: &ResumeProps) -> Html {
         let summary = summary.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            summary.set(if text.trim().is_empty() { None } else { Some(summarize(&text)) });
+            summary.set(if text.trim().is_empty() {
+                None
+            } else {
+                Some(summarize(&text))
+            });
         })
     };
     let name = |id: &str| -> String {

@@ -7,18 +7,48 @@ use yew::prelude::*;
 
 use super::fields::{checkbox, number, opts, select, text, text_with, Ctx, Empty};
 use crate::console::doc::{self, p, Path, PathExt};
-use crate::console::i18n::{trs, tr};
+use crate::console::i18n::{tr, trs};
 use crate::console::state::{Edit, Msg};
-use crate::engine::tables::Weekday;
 use crate::engine::json::{self, Value};
+use crate::engine::tables::Weekday;
 
 const ZONES: &[&str] = &[
-    "Europe/Paris", "Europe/Brussels", "Europe/Zurich", "Europe/Luxembourg", "Europe/Monaco", "Europe/London",
-    "Europe/Dublin", "Europe/Lisbon", "Europe/Madrid", "Europe/Berlin", "Europe/Rome", "Europe/Amsterdam",
-    "Europe/Prague", "Europe/Warsaw", "Europe/Athens", "Europe/Helsinki", "America/Montreal", "America/Toronto",
-    "America/New_York", "America/Chicago", "America/Los_Angeles", "America/Martinique", "America/Guadeloupe",
-    "America/Cayenne", "Indian/Reunion", "Indian/Mayotte", "Pacific/Noumea", "Pacific/Tahiti", "Africa/Casablanca",
-    "Africa/Dakar", "Africa/Abidjan", "Africa/Tunis", "Asia/Tokyo", "Asia/Singapore", "Australia/Sydney", "UTC",
+    "Europe/Paris",
+    "Europe/Brussels",
+    "Europe/Zurich",
+    "Europe/Luxembourg",
+    "Europe/Monaco",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Lisbon",
+    "Europe/Madrid",
+    "Europe/Berlin",
+    "Europe/Rome",
+    "Europe/Amsterdam",
+    "Europe/Prague",
+    "Europe/Warsaw",
+    "Europe/Athens",
+    "Europe/Helsinki",
+    "America/Montreal",
+    "America/Toronto",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "America/Martinique",
+    "America/Guadeloupe",
+    "America/Cayenne",
+    "Indian/Reunion",
+    "Indian/Mayotte",
+    "Pacific/Noumea",
+    "Pacific/Tahiti",
+    "Africa/Casablanca",
+    "Africa/Dakar",
+    "Africa/Abidjan",
+    "Africa/Tunis",
+    "Asia/Tokyo",
+    "Asia/Singapore",
+    "Australia/Sydney",
+    "UTC",
 ];
 
 fn day_name(lang: crate::ui::Lang, d: &str) -> &'static str {
@@ -39,7 +69,10 @@ fn slot() -> Value {
 
 fn slots_editor(ctx: &Ctx, path: Path, label: String) -> Html {
     let slots = doc::get_array(&ctx.doc, &path).to_vec();
-    let add = { let (on, path) = (ctx.on_msg.clone(), path.clone()); Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Push(path.clone(), slot())))) };
+    let add = {
+        let (on, path) = (ctx.on_msg.clone(), path.clone());
+        Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Push(path.clone(), slot()))))
+    };
     html! {
         <div class="slots">
             <span class="slots-label">{ label.clone() }</span>
@@ -65,7 +98,11 @@ pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
     let lum = |c: [u8; 3]| {
         let f = |v: u8| {
             let c = v as f64 / 255.0;
-            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2])
     };
@@ -94,7 +131,12 @@ pub fn Settings(props: &SettingsProps) -> Html {
             on.emit(Msg::Edit(Edit::Set(p(&["business_hours"]), h)));
         })
     };
-    let always_open = { let on = ctx.on_msg.clone(); Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Remove(p(&["business_hours"]))))) };
+    let always_open = {
+        let on = ctx.on_msg.clone();
+        Callback::from(move |_: MouseEvent| {
+            on.emit(Msg::Edit(Edit::Remove(p(&["business_hours"]))))
+        })
+    };
     let exceptions = doc::get_array(&ctx.doc, &hours.key("exceptions")).to_vec();
     let add_exception = {
         let on = ctx.on_msg.clone();
@@ -102,11 +144,18 @@ pub fn Settings(props: &SettingsProps) -> Html {
             let mut e = doc::object();
             doc::set(&mut e, &p(&["date"]), doc::string("2026-12-25"));
             doc::set(&mut e, &p(&["hours"]), Value::Array(Vec::new()));
-            on.emit(Msg::Edit(Edit::Push(p(&["business_hours", "exceptions"]), e)));
+            on.emit(Msg::Edit(Edit::Push(
+                p(&["business_hours", "exceptions"]),
+                e,
+            )));
         })
     };
     let color = ctx.str_at(&p(&["ui", "color"]));
-    let rgb = crate::ui::theme::parse_color(if color.is_empty() { crate::ui::theme::DEFAULT_ACCENT } else { &color });
+    let rgb = crate::ui::theme::parse_color(if color.is_empty() {
+        crate::ui::theme::DEFAULT_ACCENT
+    } else {
+        &color
+    });
     let warning = match rgb {
         None if !color.is_empty() => Some(ctx.tr("Not a colour the widget understands (#rgb or #rrggbb): it will use its default blue.", "Couleur non reconnue par le widget (#rgb ou #rrggbb) : il utilisera son bleu par défaut.").to_string()),
         Some(c) if contrast(c, [255, 255, 255]) < 3.0 => Some(trs(ctx.lang,
@@ -117,23 +166,45 @@ pub fn Settings(props: &SettingsProps) -> Html {
     let color_picker = {
         let on = ctx.on_msg.clone();
         Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
             on.emit(Msg::Edit(Edit::Set(p(&["ui", "color"]), doc::string(&v))));
         })
     };
-    let texts: Vec<String> = ctx.get(&p(&["ui", "texts"])).and_then(Value::as_object).unwrap_or(&[]).iter().map(|(k, _)| k.clone()).collect();
+    let texts: Vec<String> = ctx
+        .get(&p(&["ui", "texts"]))
+        .and_then(Value::as_object)
+        .unwrap_or(&[])
+        .iter()
+        .map(|(k, _)| k.clone())
+        .collect();
     let add_text = {
         let on = ctx.on_msg.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("new-ui-text")).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let Some(input) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("new-ui-text"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
             let key = input.value().trim().to_string();
             if !key.is_empty() {
-                on.emit(Msg::Edit(Edit::Set(p(&["ui", "texts"]).key(&key), doc::string(""))));
+                on.emit(Msg::Edit(Edit::Set(
+                    p(&["ui", "texts"]).key(&key),
+                    doc::string(""),
+                )));
                 input.set_value("");
             }
         })
     };
-    let statuses = opts(&[("", "—"), ("online", ctx.tr("Online", "En ligne")), ("busy", ctx.tr("Busy", "Occupée")), ("offline", ctx.tr("Offline", "Hors ligne"))]);
+    let statuses = opts(&[
+        ("", "—"),
+        ("online", ctx.tr("Online", "En ligne")),
+        ("busy", ctx.tr("Busy", "Occupée")),
+        ("offline", ctx.tr("Offline", "Hors ligne")),
+    ]);
     html! {
         <div class="view settings">
             <h2>{ ctx.tr("Site, team, hours", "Site, équipe, horaires") }</h2>

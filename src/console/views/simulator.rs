@@ -22,8 +22,18 @@ pub struct SimulatorProps {
     pub on_msg: Callback<Msg>,
 }
 
-const DAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const DAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const DAYS_FR: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const DAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn step_label(lang: Lang, kind: &str) -> &'static str {
     match kind {
@@ -31,7 +41,11 @@ fn step_label(lang: Lang, kind: &str) -> &'static str {
         "stay" => tr(lang, "Stay", "Rester"),
         "hide" => tr(lang, "Hide the tab", "Masquer l'onglet"),
         "scroll" => tr(lang, "Scroll to", "Faire défiler jusqu'à"),
-        "leave" => tr(lang, "Move to leave (exit intent)", "Vouloir partir (souris hors de la page)"),
+        "leave" => tr(
+            lang,
+            "Move to leave (exit intent)",
+            "Vouloir partir (souris hors de la page)",
+        ),
         "open_chat" => tr(lang, "Open the chat", "Ouvrir le chat"),
         "starter" => tr(lang, "Click a starter", "Cliquer sur un sujet"),
         "write" => tr(lang, "Write a message", "Écrire un message"),
@@ -47,15 +61,52 @@ fn step_label(lang: Lang, kind: &str) -> &'static str {
 pub fn trigger_text(lang: Lang, t: &Trigger) -> String {
     let s = |ms: &u64| ms / 1000;
     match t {
-        Trigger::TimeOnPage(ms) => trs(lang, format!("{} s on a page", s(ms)), format!("{} s sur une page", s(ms))),
-        Trigger::TimeOnSite(ms) => trs(lang, format!("{} s on the site", s(ms)), format!("{} s sur le site", s(ms))),
-        Trigger::PageView(ms) => trs(lang, format!("a page view (+{} s)", s(ms)), format!("une page vue (+{} s)", s(ms))),
-        Trigger::Scroll(p) => trs(lang, format!("scrolling to {p} %"), format!("un défilement à {p} %")),
+        Trigger::TimeOnPage(ms) => trs(
+            lang,
+            format!("{} s on a page", s(ms)),
+            format!("{} s sur une page", s(ms)),
+        ),
+        Trigger::TimeOnSite(ms) => trs(
+            lang,
+            format!("{} s on the site", s(ms)),
+            format!("{} s sur le site", s(ms)),
+        ),
+        Trigger::PageView(ms) => trs(
+            lang,
+            format!("a page view (+{} s)", s(ms)),
+            format!("une page vue (+{} s)", s(ms)),
+        ),
+        Trigger::Scroll(p) => trs(
+            lang,
+            format!("scrolling to {p} %"),
+            format!("un défilement à {p} %"),
+        ),
         Trigger::ExitIntent => tr(lang, "an exit intent", "une intention de sortie").to_string(),
-        Trigger::VisitorMessageUnanswered(ms) => trs(lang, format!("a visitor message unanswered for {} s", s(ms)), format!("un message de l'internaute sans réponse pendant {} s", s(ms))),
-        Trigger::VisitorMessageOffline(ms) => trs(lang, format!("{} s after a message written while the team is offline", s(ms)), format!("{} s après un message écrit quand l'équipe est hors ligne", s(ms))),
+        Trigger::VisitorMessageUnanswered(ms) => trs(
+            lang,
+            format!("a visitor message unanswered for {} s", s(ms)),
+            format!(
+                "un message de l'internaute sans réponse pendant {} s",
+                s(ms)
+            ),
+        ),
+        Trigger::VisitorMessageOffline(ms) => trs(
+            lang,
+            format!(
+                "{} s after a message written while the team is offline",
+                s(ms)
+            ),
+            format!(
+                "{} s après un message écrit quand l'équipe est hors ligne",
+                s(ms)
+            ),
+        ),
         Trigger::ChatOpened => tr(lang, "the chat being opened", "l'ouverture du chat").to_string(),
-        Trigger::Event(n) => trs(lang, format!("the event “{n}”"), format!("l'événement « {n} »")),
+        Trigger::Event(n) => trs(
+            lang,
+            format!("the event “{n}”"),
+            format!("l'événement « {n} »"),
+        ),
     }
 }
 
@@ -85,14 +136,20 @@ fn step_editor(lang: Lang, i: usize, step: &Step, journey: &Journey, on: &Callba
     let text_in = |label: &'static str, value: String, f: Rc<dyn Fn(String) -> Step>| {
         let set = set.clone();
         let id = format!("step-{i}-{}", label.len());
-        let oninput = Callback::from(move |e: InputEvent| set(f(e.target_unchecked_into::<HtmlInputElement>().value())));
+        let oninput = Callback::from(move |e: InputEvent| {
+            set(f(e.target_unchecked_into::<HtmlInputElement>().value()))
+        });
         html! { <span class="inline-field"><label for={id.clone()}>{ label }</label><input id={id} type="text" value={value} {oninput} /></span> }
     };
     let num_in = |label: &'static str, value: u32, f: Rc<dyn Fn(u32) -> Step>| {
         let set = set.clone();
         let id = format!("step-{i}-n");
         let oninput = Callback::from(move |e: InputEvent| {
-            if let Ok(n) = e.target_unchecked_into::<HtmlInputElement>().value().parse() {
+            if let Ok(n) = e
+                .target_unchecked_into::<HtmlInputElement>()
+                .value()
+                .parse()
+            {
                 set(f(n))
             }
         });
@@ -107,20 +164,56 @@ fn step_editor(lang: Lang, i: usize, step: &Step, journey: &Journey, on: &Callba
                 { text_in(tr(lang, "Title", "Titre"), title.clone(), Rc::new(move |v| Step::Open { url: u2.clone(), title: v })) }
             </> }
         }
-        Step::Stay { seconds } => num_in(tr(lang, "seconds", "secondes"), *seconds, Rc::new(|n| Step::Stay { seconds: n })),
-        Step::Hide { seconds } => num_in(tr(lang, "seconds", "secondes"), *seconds, Rc::new(|n| Step::Hide { seconds: n })),
-        Step::Scroll { percent } => num_in("%", u32::from(*percent), Rc::new(|n| Step::Scroll { percent: n.min(100) as u8 })),
-        Step::ClickStarter { index } => num_in(tr(lang, "starter number", "numéro du sujet"), *index as u32 + 1, Rc::new(|n| Step::ClickStarter { index: n.max(1) as usize - 1 })),
-        Step::Write { text } => text_in(tr(lang, "text", "texte"), text.clone(), Rc::new(|v| Step::Write { text: v })),
-        Step::AgentReply { text } => text_in(tr(lang, "text", "texte"), text.clone(), Rc::new(|v| Step::AgentReply { text: v })),
+        Step::Stay { seconds } => num_in(
+            tr(lang, "seconds", "secondes"),
+            *seconds,
+            Rc::new(|n| Step::Stay { seconds: n }),
+        ),
+        Step::Hide { seconds } => num_in(
+            tr(lang, "seconds", "secondes"),
+            *seconds,
+            Rc::new(|n| Step::Hide { seconds: n }),
+        ),
+        Step::Scroll { percent } => num_in(
+            "%",
+            u32::from(*percent),
+            Rc::new(|n| Step::Scroll {
+                percent: n.min(100) as u8,
+            }),
+        ),
+        Step::ClickStarter { index } => num_in(
+            tr(lang, "starter number", "numéro du sujet"),
+            *index as u32 + 1,
+            Rc::new(|n| Step::ClickStarter {
+                index: n.max(1) as usize - 1,
+            }),
+        ),
+        Step::Write { text } => text_in(
+            tr(lang, "text", "texte"),
+            text.clone(),
+            Rc::new(|v| Step::Write { text: v }),
+        ),
+        Step::AgentReply { text } => text_in(
+            tr(lang, "text", "texte"),
+            text.clone(),
+            Rc::new(|v| Step::AgentReply { text: v }),
+        ),
         Step::TeamStatus { status } => {
             let set = set.clone();
-            let onchange = Callback::from(move |e: Event| set(Step::TeamStatus { status: e.target_unchecked_into::<HtmlSelectElement>().value() }));
+            let onchange = Callback::from(move |e: Event| {
+                set(Step::TeamStatus {
+                    status: e.target_unchecked_into::<HtmlSelectElement>().value(),
+                })
+            });
             let id = format!("step-{i}-team");
             html! { <span class="inline-field"><label for={id.clone()}>{ tr(lang, "status", "statut") }</label>
-                <select id={id} {onchange}>{ for ["online", "busy", "offline"].iter().map(|s| html! { <option value={*s} selected={status == s}>{ *s }</option> }) }</select></span> }
+            <select id={id} {onchange}>{ for ["online", "busy", "offline"].iter().map(|s| html! { <option value={*s} selected={status == s}>{ *s }</option> }) }</select></span> }
         }
-        Step::Event { name } => text_in(tr(lang, "name", "nom"), name.clone(), Rc::new(|v| Step::Event { name: v })),
+        Step::Event { name } => text_in(
+            tr(lang, "name", "nom"),
+            name.clone(),
+            Rc::new(|v| Step::Event { name: v }),
+        ),
         Step::Attribute { name, value } => {
             let (n2, v2) = (name.clone(), value.clone());
             html! { <>
@@ -137,7 +230,9 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
     let lang = props.lang;
     let t = |en, fr| tr(lang, en, fr);
     let j = &props.journey;
-    let timeline: Rc<Timeline> = use_memo((props.text.clone(), j.clone()), |(text, j)| simulate::run(text, j));
+    let timeline: Rc<Timeline> = use_memo((props.text.clone(), j.clone()), |(text, j)| {
+        simulate::run(text, j)
+    });
     let on = props.on_msg.clone();
     let update = {
         let (j, on) = (j.clone(), on.clone());
@@ -166,17 +261,26 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
         Callback::from(move |e: Event| {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
             let v = select.value();
-            if v.is_empty() { return; }
+            if v.is_empty() {
+                return;
+            }
             let mut next = j.clone();
             next.steps.push(Step::of_kind(&v));
             on.emit(Msg::SetJourney(next));
             select.set_value("");
         })
     };
-    let current = shipped.iter().find(|s| s.journey == *j).map(|s| s.slug).unwrap_or("");
+    let current = shipped
+        .iter()
+        .find(|s| s.journey == *j)
+        .map(|s| s.slug)
+        .unwrap_or("");
     let time = format!("{:02}:{:02}", j.start_minute / 60, j.start_minute % 60);
     let days = if lang == Lang::Fr { DAYS_FR } else { DAYS_EN };
-    let returning_days = match j.visitor { Visitor::Returning { days_ago } => days_ago, Visitor::First => 0 };
+    let returning_days = match j.visitor {
+        Visitor::Returning { days_ago } => days_ago,
+        Visitor::First => 0,
+    };
     html! {
         <div class="view simulator">
             <h2>{ t("Journey simulator", "Simulateur de parcours") }</h2>

@@ -27,8 +27,16 @@ pub fn preset_label(lang: Lang, name: &str) -> &'static str {
         "returning_visitor" => tr(lang, "Returning visitor", "Visiteur de retour"),
         "busy" => tr(lang, "We are busy", "Nous sommes occupés"),
         "offline" => tr(lang, "We are offline", "Nous sommes hors ligne"),
-        "new_product" => tr(lang, "New product announcement", "Annonce d'un nouveau produit"),
-        "first_order_discount" => tr(lang, "First order discount", "Remise sur la première commande"),
+        "new_product" => tr(
+            lang,
+            "New product announcement",
+            "Annonce d'un nouveau produit",
+        ),
+        "first_order_discount" => tr(
+            lang,
+            "First order discount",
+            "Remise sur la première commande",
+        ),
         _ => "",
     }
 }
@@ -38,7 +46,10 @@ fn input_value(id: &str) -> String {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| {
-            e.clone().dyn_into::<HtmlInputElement>().map(|i| i.value()).ok()
+            e.clone()
+                .dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .ok()
                 .or_else(|| e.dyn_into::<HtmlTextAreaElement>().map(|t| t.value()).ok())
         })
         .unwrap_or_default()
@@ -48,7 +59,10 @@ fn input_value(id: &str) -> String {
 pub fn Start(props: &StartProps) -> Html {
     let lang = props.lang;
     let t = |en, fr| tr(lang, en, fr);
-    let choice = use_state(|| NewSite { lang, ..NewSite::default() });
+    let choice = use_state(|| NewSite {
+        lang,
+        ..NewSite::default()
+    });
     let error = use_state(String::new);
     let create = {
         let (on, choice) = (props.on_msg.clone(), choice.clone());
@@ -119,7 +133,10 @@ pub fn Start(props: &StartProps) -> Html {
             });
         })
     };
-    let resume = { let on = props.on_msg.clone(); Callback::from(move |_: MouseEvent| on.emit(Msg::Show(View::Messages))) };
+    let resume = {
+        let on = props.on_msg.clone();
+        Callback::from(move |_: MouseEvent| on.emit(Msg::Show(View::Messages)))
+    };
     let table = presets();
     let c = &*choice;
     html! {

@@ -37,13 +37,17 @@ impl<C: BaseComponent> Mounted<C> {
         doc.body().unwrap().append_child(&root).unwrap();
         let handle = Renderer::<C>::with_root_and_props(root.clone(), props).render();
         tick().await;
-        Mounted { root, _handle: handle }
+        Mounted {
+            root,
+            _handle: handle,
+        }
     }
     fn find(&self, sel: &str) -> Option<Element> {
         self.root.query_selector(sel).unwrap()
     }
     fn get(&self, sel: &str) -> Element {
-        self.find(sel).unwrap_or_else(|| panic!("no {sel} in {}", self.root.inner_html()))
+        self.find(sel)
+            .unwrap_or_else(|| panic!("no {sel} in {}", self.root.inner_html()))
     }
     async fn click(&self, sel: &str) {
         self.get(sel).unchecked_into::<HtmlElement>().click();
@@ -89,7 +93,11 @@ const PARTOO: &str = r#"{
 }"#;
 
 fn messages_props(text: &str, on: Callback<Msg>, establishment: Option<&str>) -> MessagesProps {
-    MessagesProps { ctx: ctx(text, on), set: None, establishment: establishment.map(str::to_string) }
+    MessagesProps {
+        ctx: ctx(text, on),
+        set: None,
+        establishment: establishment.map(str::to_string),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -98,7 +106,10 @@ async fn the_sixth_starter_cannot_be_added_and_the_button_says_why() {
     let m = Mounted::<Messages>::new(messages_props(PARTOO, on, None)).await;
     let add = m.get("#add-starter");
     assert!(add.has_attribute("disabled"));
-    assert_eq!(add.text_content().unwrap(), "5 sujets au maximum : supprimez-en un pour en ajouter un autre");
+    assert_eq!(
+        add.text_content().unwrap(),
+        "5 sujets au maximum : supprimez-en un pour en ajouter un autre"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -108,7 +119,10 @@ async fn moving_a_starter_up_reports_the_move_and_announces_it() {
     m.click("#starter-1-up").await;
     let log = log.borrow();
     assert_eq!(log[0], Msg::Edit(Edit::Move(p(&["starters"]), 1, 0)));
-    assert_eq!(log[1], Msg::Announce("« B » déplacé en position 1 sur 5.".into()));
+    assert_eq!(
+        log[1],
+        Msg::Announce("« B » déplacé en position 1 sur 5.".into())
+    );
 }
 
 #[wasm_bindgen_test]
@@ -116,44 +130,72 @@ async fn texts_are_shown_filled_with_the_chosen_establishment_as_text_not_html()
     let (on, _) = recorder();
     let m = Mounted::<Messages>::new(messages_props(PARTOO, on, Some("lyon"))).await;
     let filled = m.get(".filled-text");
-    assert_eq!(filled.text_content().unwrap(), "Bienvenue chez Boutique Lyon <b>!</b>");
+    assert_eq!(
+        filled.text_content().unwrap(),
+        "Bienvenue chez Boutique Lyon <b>!</b>"
+    );
     assert!(filled.query_selector("b").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
 async fn a_tag_button_inserts_the_placeholder_at_the_caret() {
     let (on, log) = recorder();
-    let m = Mounted::<Messages>::new(messages_props(r#"{"establishments": [{"id": "a", "name": "A"}], "welcome_message": "Hi "}"#, on, None)).await;
-    let area: web_sys::HtmlTextAreaElement = m.get("[data-path='welcome_message']").unchecked_into();
+    let m = Mounted::<Messages>::new(messages_props(
+        r#"{"establishments": [{"id": "a", "name": "A"}], "welcome_message": "Hi "}"#,
+        on,
+        None,
+    ))
+    .await;
+    let area: web_sys::HtmlTextAreaElement =
+        m.get("[data-path='welcome_message']").unchecked_into();
     area.set_selection_range(3, 3).unwrap();
     m.click(".template button.tag").await;
     assert_eq!(
         log.borrow()[0],
-        Msg::Edit(Edit::Set(p(&["welcome_message"]), json::s("Hi {{establishment.name}}")))
+        Msg::Edit(Edit::Set(
+            p(&["welcome_message"]),
+            json::s("Hi {{establishment.name}}")
+        ))
     );
 }
 
 #[wasm_bindgen_test]
 async fn a_field_with_an_engine_error_is_flagged_and_shows_the_message() {
     let (on, _) = recorder();
-    let m = Mounted::<Messages>::new(messages_props(r#"{"starters": [{"title": "A", "answer": "{{establishment.nope}}"}]}"#, on, None)).await;
+    let m = Mounted::<Messages>::new(messages_props(
+        r#"{"starters": [{"title": "A", "answer": "{{establishment.nope}}"}]}"#,
+        on,
+        None,
+    ))
+    .await;
     let field = m.get("[data-path='starters[0].answer']");
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = field.get_attribute("aria-describedby").unwrap();
-    assert!(m.get(&format!("#{described}")).text_content().unwrap().contains("nope"));
+    assert!(m
+        .get(&format!("#{described}"))
+        .text_content()
+        .unwrap()
+        .contains("nope"));
 }
 
 #[wasm_bindgen_test]
 async fn typing_in_a_field_reports_an_edit_of_its_path() {
     let (on, log) = recorder();
     let m = Mounted::<Messages>::new(messages_props(PARTOO, on, None)).await;
-    let input: HtmlInputElement = m.get("[data-path='establishments[1].name']").unchecked_into();
+    let input: HtmlInputElement = m
+        .get("[data-path='establishments[1].name']")
+        .unchecked_into();
     input.set_value("Lyon Centre");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     tick().await;
     assert_eq!(
         log.borrow()[0],
-        Msg::Edit(Edit::Set(p(&["establishments"]).idx(1).key("name"), json::s("Lyon Centre")))
+        Msg::Edit(Edit::Set(
+            p(&["establishments"]).idx(1).key("name"),
+            json::s("Lyon Centre")
+        ))
     );
 }
 
@@ -171,7 +213,8 @@ async fn the_json_tab_lists_problems_and_a_click_asks_to_focus_the_field() {
     .await;
     let item = m.get("#problems button[data-problem-path='team.status']");
     assert!(item.text_content().unwrap().contains("ligne 2, colonne 12"));
-    m.click("#problems button[data-problem-path='team.status']").await;
+    m.click("#problems button[data-problem-path='team.status']")
+        .await;
     assert_eq!(log.borrow()[0], Msg::Focus("team.status".into()));
 }
 
@@ -181,8 +224,15 @@ async fn the_preview_renders_the_widget_with_the_drafts_welcome_and_starters() {
     let m = Mounted::<PreviewPane>::new(PreviewPaneProps {
         lang: Lang::Fr,
         text: Rc::from(PARTOO),
-        opts: PreviewOpts { open: true, establishment: Some("lyon".into()), ..PreviewOpts::default() },
-        establishments: vec![("paris".into(), "Boutique Paris".into()), ("lyon".into(), "Boutique Lyon".into())],
+        opts: PreviewOpts {
+            open: true,
+            establishment: Some("lyon".into()),
+            ..PreviewOpts::default()
+        },
+        establishments: vec![
+            ("paris".into(), "Boutique Paris".into()),
+            ("lyon".into(), "Boutique Lyon".into()),
+        ],
         on_msg: on,
     })
     .await;
@@ -190,8 +240,16 @@ async fn the_preview_renders_the_widget_with_the_drafts_welcome_and_starters() {
     let root = m.get(".widget-host").shadow_root().expect("a shadow root");
     let starters = root.query_selector_all(".st li button").unwrap();
     assert_eq!(starters.length(), 5);
-    let log = root.query_selector("[role=log]").unwrap().unwrap().text_content().unwrap();
-    assert!(log.contains("Bienvenue chez Boutique Lyon <b>!</b>"), "{log}");
+    let log = root
+        .query_selector("[role=log]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        log.contains("Bienvenue chez Boutique Lyon <b>!</b>"),
+        "{log}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -200,30 +258,56 @@ async fn clicking_a_starter_in_the_preview_reports_it() {
     let m = Mounted::<PreviewPane>::new(PreviewPaneProps {
         lang: Lang::Fr,
         text: Rc::from(PARTOO),
-        opts: PreviewOpts { open: true, ..PreviewOpts::default() },
+        opts: PreviewOpts {
+            open: true,
+            ..PreviewOpts::default()
+        },
         establishments: vec![],
         on_msg: on,
     })
     .await;
     tick().await;
     let root = m.get(".widget-host").shadow_root().unwrap();
-    root.query_selector(".st li:nth-child(2) button").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    root.query_selector(".st li:nth-child(2) button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
     tick().await;
-    assert_eq!(log.borrow()[0], Msg::Preview(crate::console::state::PreviewMsg::Starter(1)));
+    assert_eq!(
+        log.borrow()[0],
+        Msg::Preview(crate::console::state::PreviewMsg::Starter(1))
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_preview_model_answers_a_clicked_starter_with_the_establishment_facts() {
-    let opts = PreviewOpts { open: true, clicked: vec![0], establishment: Some("lyon".into()), ..PreviewOpts::default() };
+    let opts = PreviewOpts {
+        open: true,
+        clicked: vec![0],
+        establishment: Some("lyon".into()),
+        ..PreviewOpts::default()
+    };
     let run = crate::console::preview::run(PARTOO, &opts).unwrap();
     let texts: Vec<&str> = run.state.messages.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(texts, ["Bienvenue chez Boutique Lyon <b>!</b>", "A", "Au 2 place Bellecour"]);
+    assert_eq!(
+        texts,
+        [
+            "Bienvenue chez Boutique Lyon <b>!</b>",
+            "A",
+            "Au 2 place Bellecour"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
 fn outside_business_hours_the_preview_opens_on_the_absence_message() {
     let text = r#"{"business_hours": {"mon": [["09:00", "18:00"]]}, "welcome_message": "W", "absence_message": "Fermé."}"#;
-    let opts = PreviewOpts { open: true, hours: Hours::Outside, ..PreviewOpts::default() };
+    let opts = PreviewOpts {
+        open: true,
+        hours: Hours::Outside,
+        ..PreviewOpts::default()
+    };
     let run = crate::console::preview::run(text, &opts).unwrap();
     assert_eq!(run.state.messages[0].text, "Fermé.");
     assert!(run.hours_found);
@@ -240,16 +324,33 @@ fn the_closed_preview_shows_the_first_proactive_message_and_when() {
 #[wasm_bindgen_test]
 async fn the_app_restores_the_saved_draft_and_saves_each_edit() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.set_item(crate::console::browser::DRAFT_KEY, r#"{"site": {"name": "Restaurée"}}"#).unwrap();
-    storage.set_item(crate::console::browser::LANG_KEY, "fr").unwrap();
+    storage
+        .set_item(
+            crate::console::browser::DRAFT_KEY,
+            r#"{"site": {"name": "Restaurée"}}"#,
+        )
+        .unwrap();
+    storage
+        .set_item(crate::console::browser::LANG_KEY, "fr")
+        .unwrap();
     let m = Mounted::<super::app::App>::new(()).await;
     m.click("#nav-settings").await;
     let input: HtmlInputElement = m.get("[data-path='site.name']").unchecked_into();
     assert_eq!(input.value(), "Restaurée");
     input.set_value("Modifiée");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     tick().await;
-    let saved = storage.get_item(crate::console::browser::DRAFT_KEY).unwrap().unwrap();
-    assert_eq!(json::parse(&saved).unwrap().to_json(), r#"{"site":{"name":"Modifiée"}}"#);
-    storage.remove_item(crate::console::browser::DRAFT_KEY).unwrap();
+    let saved = storage
+        .get_item(crate::console::browser::DRAFT_KEY)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        json::parse(&saved).unwrap().to_json(),
+        r#"{"site":{"name":"Modifiée"}}"#
+    );
+    storage
+        .remove_item(crate::console::browser::DRAFT_KEY)
+        .unwrap();
 }
