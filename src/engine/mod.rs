@@ -14,6 +14,7 @@ pub mod engine;
 pub mod fields;
 pub mod io;
 pub mod json;
+pub mod limits;
 pub mod patterns;
 pub mod placeholders;
 pub mod presets;

@@ -1,0 +1,11 @@
+//! The limits that keep a hostile page, config or visitor bounded. One
+//! source of truth: the composer, the JS API, the engine and the README's
+//! "Robustness" section read them from here.
+
+/// The longest visitor message, in characters (Unicode scalar values). The
+/// composer stops there and shows a counter; the JS API refuses longer
+/// messages with a warning.
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+
+/// The most messages a stored conversation keeps; the oldest go first.
+pub const MAX_CONVERSATION_MESSAGES: usize = 200;
