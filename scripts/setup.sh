@@ -10,6 +10,10 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 mkdir -p "$NUDGE_TOOLS/bin"
+# One setup at a time on this machine: clones share the tools folder, and two
+# concurrent `cargo install`s of the same tool waste minutes and can clash.
+exec 9>"$NUDGE_TOOLS/.setup.lock"
+flock 9
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
