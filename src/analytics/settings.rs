@@ -5,18 +5,10 @@
 //! Compact on purpose: two tables of fields, one decoder, one schema, so
 //! that the config's field tables can absorb them.
 
-use crate::engine::fields::{doc_text, Dflt, Doc, Field, Fields, Table, Ty};
+use crate::engine::fields::{doc_text, Dflt, Fields, Table, Ty};
+use crate::engine::tables::opt as field;
 use crate::engine::validate::Checker;
 
-const fn field(name: &'static str, ty: Ty, default: Dflt, doc: Doc) -> Field {
-    Field {
-        name,
-        ty,
-        required: false,
-        default,
-        doc,
-    }
-}
 
 /// `analytics`: the switches (in the bit order of
 /// [`Destinations::switches`]), then the beacon endpoint.

@@ -120,7 +120,8 @@ named! {
     }
 }
 
-const fn opt(name: &'static str, ty: Ty, default: Dflt, doc: Doc) -> Field {
+/// An optional field (also used by the `analytics` tables).
+pub(crate) const fn opt(name: &'static str, ty: Ty, default: Dflt, doc: Doc) -> Field {
     Field {
         name,
         ty,

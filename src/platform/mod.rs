@@ -8,6 +8,7 @@
 pub mod clock;
 pub mod dom;
 pub mod listeners;
+pub mod locks;
 pub mod storage;
 pub mod timer;
 pub mod url;

@@ -69,14 +69,16 @@ async function widgetTimeline(slug, steps, startMinute, returning) {
   const fired = [];
   const collect = async () => { fired.push(...await page.evaluate(() => (window.__fired || []).splice(0))); };
   if (returning) {
-    await page.clock.install({ time: start - 3 * DAY });
+    // Installed a second early: the installed clock runs until pauseAt, which
+    // cannot go back (pausing at the install time itself raced the clock).
+    await page.clock.install({ time: start - 3 * DAY - 1000 });
     await page.clock.pauseAt(start - 3 * DAY);
     await open("/", "Accueil");
     await page.clock.runFor(1000); // let the widget store the visit
     await page.waitForTimeout(50);
     await page.clock.setSystemTime(start);
   } else {
-    await page.clock.install({ time: start });
+    await page.clock.install({ time: start - 1000 });
     await page.clock.pauseAt(start);
   }
   for (const step of steps) {

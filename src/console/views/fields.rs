@@ -92,6 +92,25 @@ pub enum Empty {
     Remove,
 }
 
+/// The edit a text field reports: set the string, or remove the key when
+/// emptied and `empty` says so.
+fn on_text(
+    ctx: &Ctx,
+    path: Path,
+    empty: Empty,
+    value_of: fn(&InputEvent) -> String,
+) -> Callback<InputEvent> {
+    let edit = ctx.edit();
+    Callback::from(move |e: InputEvent| {
+        let v = value_of(&e);
+        if v.is_empty() && empty == Empty::Remove {
+            edit.emit(Edit::Remove(path.clone()));
+        } else {
+            edit.emit(Edit::Set(path.clone(), doc::string(&v)));
+        }
+    })
+}
+
 /// A one-line text input.
 pub fn text(ctx: &Ctx, label: &str, path: Path, empty: Empty) -> Html {
     text_with(ctx, label, path, empty, "", "text")
@@ -110,14 +129,8 @@ pub fn text_with(
     let id = field_id(&ps);
     let value = ctx.str_at(&path);
     let (problems, invalid, described) = problem_list(ctx, &ps, &id);
-    let edit = ctx.edit();
-    let oninput = Callback::from(move |e: InputEvent| {
-        let v = e.target_unchecked_into::<HtmlInputElement>().value();
-        if v.is_empty() && empty == Empty::Remove {
-            edit.emit(Edit::Remove(path.clone()));
-        } else {
-            edit.emit(Edit::Set(path.clone(), doc::string(&v)));
-        }
+    let oninput = on_text(ctx, path, empty, |e| {
+        e.target_unchecked_into::<HtmlInputElement>().value()
     });
     html! {
         <div class="field">
@@ -137,14 +150,8 @@ pub fn area(ctx: &Ctx, label: &str, path: Path, placeholder: &str, empty: Empty)
     let id = field_id(&ps);
     let value = ctx.str_at(&path);
     let (problems, invalid, described) = problem_list(ctx, &ps, &id);
-    let edit = ctx.edit();
-    let oninput = Callback::from(move |e: InputEvent| {
-        let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-        if v.is_empty() && empty == Empty::Remove {
-            edit.emit(Edit::Remove(path.clone()));
-        } else {
-            edit.emit(Edit::Set(path.clone(), doc::string(&v)));
-        }
+    let oninput = on_text(ctx, path, empty, |e| {
+        e.target_unchecked_into::<HtmlTextAreaElement>().value()
     });
     html! {
         <div class="field">
