@@ -1,5 +1,6 @@
 //! Partoo's flow as forms: establishments and their facts, which
-//! establishments each message set applies to (`message_sets`), the welcome
+//! establishments each message set applies to (`message_sets`) and its own
+//! chat hours, the welcome
 //! and absence texts with tag buttons, and the 1–5 conversation starters
 //! (add, edit, delete, reorder by drag and drop and by keyboard).
 
@@ -8,6 +9,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::fields::{self, area, field_id, text, Ctx, Empty};
+use super::hours::{hours_editor, weekday_hours, SET_HOURS};
 use crate::console::doc::{self, p, path_str, Path, PathExt};
 use crate::console::i18n::{placeholder_name, trs};
 use crate::console::state::{Edit, Msg};
@@ -209,6 +211,13 @@ pub fn Messages(props: &MessagesProps) -> Html {
                     base.key("absence_message"), default_text("absence_message"), &est) }
             </section>
             <Starters ctx={ctx.clone()} base={base.clone()} in_set={set.is_some()} est_name={est.0.clone()} est_facts={est.1.clone()} />
+            if set.is_some() {
+                <section class="card hours" aria-labelledby="set-hours-title">
+                    <h3 id="set-hours-title">{ ctx.tr("Chat hours of these establishments", "Horaires du chat de ces établissements") }</h3>
+                    { hours_editor(ctx, &base.key("business_hours"), &SET_HOURS,
+                        ctx.get(&p(&["business_hours"])).cloned().unwrap_or_else(weekday_hours)) }
+                </section>
+            }
         </div>
     }
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod automatic;
 pub mod fields;
+pub mod hours;
 pub mod json_tab;
 pub mod messages;
 pub mod preview_pane;

@@ -6,11 +6,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::fields::{checkbox, number, opts, select, text, text_with, Ctx, Empty};
-use crate::console::doc::{self, p, Path, PathExt};
-use crate::console::i18n::{tr, trs};
+use super::hours::{hours_editor, weekday_hours, SITE_HOURS};
+use crate::console::doc::{self, p, PathExt};
+use crate::console::i18n::trs;
 use crate::console::state::{Edit, Msg};
-use crate::engine::json::{self, Value};
-use crate::engine::tables::Weekday;
+use crate::engine::json::Value;
 
 const ZONES: &[&str] = &[
     "Europe/Paris",
@@ -51,48 +51,6 @@ const ZONES: &[&str] = &[
     "UTC",
 ];
 
-fn day_name(lang: crate::ui::Lang, d: &str) -> &'static str {
-    match d {
-        "mon" => tr(lang, "Monday", "Lundi"),
-        "tue" => tr(lang, "Tuesday", "Mardi"),
-        "wed" => tr(lang, "Wednesday", "Mercredi"),
-        "thu" => tr(lang, "Thursday", "Jeudi"),
-        "fri" => tr(lang, "Friday", "Vendredi"),
-        "sat" => tr(lang, "Saturday", "Samedi"),
-        _ => tr(lang, "Sunday", "Dimanche"),
-    }
-}
-
-fn slot() -> Value {
-    Value::Array(vec![json::s("09:00"), json::s("18:00")])
-}
-
-fn slots_editor(ctx: &Ctx, path: Path, label: String) -> Html {
-    let slots = doc::get_array(&ctx.doc, &path).to_vec();
-    let add = {
-        let (on, path) = (ctx.on_msg.clone(), path.clone());
-        Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Push(path.clone(), slot()))))
-    };
-    html! {
-        <div class="slots">
-            <span class="slots-label">{ label.clone() }</span>
-            if slots.is_empty() { <span class="closed">{ ctx.tr("Closed", "Fermé") }</span> }
-            { for (0..slots.len()).map(|k| {
-                let sp = path.idx(k);
-                let del = { let (on, sp) = (ctx.on_msg.clone(), sp.clone()); Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Remove(sp.clone())))) };
-                html! {
-                    <span class="slot">
-                        { text_with(ctx, &trs(ctx.lang, format!("{label}, slot {} from", k + 1), format!("{label}, plage {} de", k + 1)), sp.idx(0), Empty::Keep, "09:00", "time") }
-                        { text_with(ctx, ctx.tr("to", "à"), sp.idx(1), Empty::Keep, "18:00", "time") }
-                        <button type="button" class="small" onclick={del} aria-label={trs(ctx.lang, format!("Remove slot {} of {label}", k + 1), format!("Retirer la plage {} de {label}", k + 1))}>{ "×" }</button>
-                    </span>
-                }
-            }) }
-            <button type="button" class="small secondary" onclick={add}>{ ctx.tr("+ slot", "+ plage") }</button>
-        </div>
-    }
-}
-
 /// WCAG contrast ratio between two colours.
 pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
     let lum = |c: [u8; 3]| {
@@ -119,37 +77,6 @@ pub struct SettingsProps {
 #[function_component]
 pub fn Settings(props: &SettingsProps) -> Html {
     let ctx = &props.ctx;
-    let hours = p(&["business_hours"]);
-    let has_hours = ctx.get(&hours).is_some();
-    let set_hours = {
-        let on = ctx.on_msg.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut h = doc::object();
-            for d in ["mon", "tue", "wed", "thu", "fri"] {
-                doc::set(&mut h, &p(&[d]), Value::Array(vec![slot()]));
-            }
-            on.emit(Msg::Edit(Edit::Set(p(&["business_hours"]), h)));
-        })
-    };
-    let always_open = {
-        let on = ctx.on_msg.clone();
-        Callback::from(move |_: MouseEvent| {
-            on.emit(Msg::Edit(Edit::Remove(p(&["business_hours"]))))
-        })
-    };
-    let exceptions = doc::get_array(&ctx.doc, &hours.key("exceptions")).to_vec();
-    let add_exception = {
-        let on = ctx.on_msg.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut e = doc::object();
-            doc::set(&mut e, &p(&["date"]), doc::string("2026-12-25"));
-            doc::set(&mut e, &p(&["hours"]), Value::Array(Vec::new()));
-            on.emit(Msg::Edit(Edit::Push(
-                p(&["business_hours", "exceptions"]),
-                e,
-            )));
-        })
-    };
     let color = ctx.str_at(&p(&["ui", "color"]));
     let rgb = crate::ui::theme::parse_color(if color.is_empty() {
         crate::ui::theme::DEFAULT_ACCENT
@@ -232,28 +159,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             </section>
             <section class="card hours">
                 <h3>{ ctx.tr("Business hours", "Horaires d'ouverture") }</h3>
-                if has_hours {
-                    { for Weekday::NAMES.iter().map(|d| slots_editor(ctx, hours.key(d), day_name(ctx.lang, d).to_string())) }
-                    <h4>{ ctx.tr("Exceptions (holidays, special days)", "Exceptions (jours fériés, jours particuliers)") }</h4>
-                    <ul class="exceptions">
-                        { for exceptions.iter().enumerate().map(|(i, _)| {
-                            let ep = hours.key("exceptions").idx(i);
-                            let del = { let (on, ep) = (ctx.on_msg.clone(), ep.clone()); Callback::from(move |_: MouseEvent| on.emit(Msg::Edit(Edit::Remove(ep.clone())))) };
-                            html! {
-                                <li class="exception">
-                                    { text_with(ctx, ctx.tr("Date", "Date"), ep.key("date"), Empty::Keep, "2026-12-25", "date") }
-                                    { slots_editor(ctx, ep.key("hours"), ctx.tr("Hours that day", "Horaires ce jour-là").to_string()) }
-                                    <button type="button" class="small danger" onclick={del}>{ ctx.tr("Remove this exception", "Retirer cette exception") }</button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                    <button type="button" class="secondary small" onclick={add_exception}>{ ctx.tr("+ Exception", "+ Exception") }</button>
-                    <button type="button" class="small" onclick={always_open}>{ ctx.tr("Always open (remove the hours)", "Toujours ouvert (retirer les horaires)") }</button>
-                } else {
-                    <p class="hint">{ ctx.tr("No business hours: the chat is always open.", "Pas d'horaires : le chat est toujours ouvert.") }</p>
-                    <button type="button" class="secondary" onclick={set_hours}>{ ctx.tr("Set business hours", "Définir des horaires") }</button>
-                }
+                { hours_editor(ctx, &p(&["business_hours"]), &SITE_HOURS, weekday_hours()) }
             </section>
             <section class="card">
                 <h3>{ ctx.tr("Behaviour", "Comportement") }</h3>

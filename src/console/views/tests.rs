@@ -112,6 +112,61 @@ async fn the_sixth_starter_cannot_be_added_and_the_button_says_why() {
     );
 }
 
+/// PARTOO with site hours and one set for Lyon; `set_hours` is the set's own
+/// `business_hours` member, or nothing.
+fn partoo_with_set(set_hours: &str) -> String {
+    PARTOO.replacen(
+        "\"starters\"",
+        &format!(
+            r#""business_hours": {{"mon": [["09:00", "12:00"]]}},
+  "message_sets": [{{"establishments": ["lyon"]{set_hours}}}],
+  "starters""#
+        ),
+        1,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_set_without_hours_of_its_own_says_it_follows_the_site_and_starts_from_a_copy() {
+    let (on, log) = recorder();
+    let text = partoo_with_set("");
+    let mut props = messages_props(&text, on, Some("lyon"));
+    props.set = Some(0);
+    let m = Mounted::<Messages>::new(props).await;
+    assert!(m
+        .get("section.hours")
+        .text_content()
+        .unwrap()
+        .contains("suivent les horaires du site"));
+    m.click("section.hours button").await;
+    let site = json::parse(r#"{"mon": [["09:00", "12:00"]]}"#).unwrap();
+    assert_eq!(
+        log.borrow()[0],
+        Msg::Edit(Edit::Set(
+            p(&["message_sets"]).idx(0).key("business_hours"),
+            site
+        ))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_set_with_its_own_hours_shows_their_slots_and_can_follow_the_site_again() {
+    let (on, log) = recorder();
+    let text = partoo_with_set(r#", "business_hours": {"tue": [["10:00", "19:00"]]}"#);
+    let mut props = messages_props(&text, on, Some("lyon"));
+    props.set = Some(0);
+    let m = Mounted::<Messages>::new(props).await;
+    let from = m.get(r#"input[data-path="message_sets[0].business_hours.tue[0][0]"]"#);
+    assert_eq!(from.unchecked_into::<HtmlInputElement>().value(), "10:00");
+    m.click("section.hours > button:last-of-type").await;
+    assert_eq!(
+        log.borrow()[0],
+        Msg::Edit(Edit::Remove(
+            p(&["message_sets"]).idx(0).key("business_hours")
+        ))
+    );
+}
+
 #[wasm_bindgen_test]
 async fn moving_a_starter_up_reports_the_move_and_announces_it() {
     let (on, log) = recorder();
