@@ -73,6 +73,8 @@ pub struct Runtime {
     watchers: Watchers,
     time: TimeBase,
     errors: Vec<String>,
+    /// See [`Boot::config_to_cache`].
+    config_to_cache: Option<String>,
     /// Start-up events owed to late subscribers, delivered by [`pump`].
     catch_up: Vec<(js_sys::Function, JsValue)>,
     /// The first page view has been handled (`ready` was sent).
@@ -183,6 +185,9 @@ pub struct Boot {
     pub establishment: Option<String>,
     /// Problems found while loading the config, for `error` subscribers.
     pub errors: Vec<String>,
+    /// The last good config, not stored yet because the site asks for
+    /// consent first: written with the first saved state.
+    pub config_to_cache: Option<String>,
 }
 
 /// Creates the runtime, sends the first page view and starts watching the
@@ -223,6 +228,7 @@ fn install_now(boot: Boot, clock: SiteClock) {
         watchers: Watchers::default(),
         time,
         errors: boot.errors,
+        config_to_cache: boot.config_to_cache,
         catch_up: Vec::new(),
         started: false,
         analytics,
@@ -468,6 +474,9 @@ impl Runtime {
                 }),
                 Output::Persist(state) => {
                     let _ = self.store.set(STATE_KEY, &state);
+                    if let Some(text) = self.config_to_cache.take() {
+                        let _ = self.store.set(choice::LAST_GOOD_CONFIG_KEY, &text);
+                    }
                 }
                 Output::Stat(stat) => {
                     if let Some(a) = &self.analytics {

@@ -82,7 +82,7 @@ pub fn start(request: Request) -> bool {
 fn start_now(request: Request) -> bool {
     let store = Store::open(STORE_PREFIX);
     let cached = store.get(LAST_GOOD_CONFIG_KEY);
-    let choice = choice::choose_config(
+    let mut choice = choice::choose_config(
         &request.fetched,
         cached.as_deref(),
         BrowserPatterns::default,
@@ -95,9 +95,18 @@ fn start_now(request: Request) -> bool {
         }
     }
     // Remembered for the day the config cannot be loaded; not rewritten on
-    // every page view when it has not changed.
-    if let Some(text) = &choice.remember {
-        let _ = store.set(LAST_GOOD_CONFIG_KEY, text);
+    // every page view when it has not changed. A site that asks for consent
+    // stores nothing before it, this cache included: the runtime writes it
+    // with the first state it saves, which only happens once consented.
+    let consent_first = choice
+        .config
+        .as_ref()
+        .is_some_and(|(config, _, _)| config.behaviour.consent_required);
+    let mut config_to_cache = choice.remember.take();
+    if !consent_first {
+        if let Some(text) = config_to_cache.take() {
+            let _ = store.set(LAST_GOOD_CONFIG_KEY, &text);
+        }
     }
     let errors = choice.reports.into_iter().map(|r| r.message).collect();
     let Some((config, patterns, _)) = choice.config else {
@@ -132,6 +141,7 @@ fn start_now(request: Request) -> bool {
         store,
         establishment: request.establishment,
         errors,
+        config_to_cache,
     });
     // The first render gets a task of its own, apart from the parsing
     // above, so that no start-up task is long (> 50 ms) on a slow machine.
