@@ -18,7 +18,7 @@ use super::io::{Author, ChatMessage, Input, Output, PageInfo};
 use super::json::write_int;
 use super::patterns::Patterns;
 use super::placeholders::RenderContext;
-use super::state::{Persisted, RuleRecord};
+use super::state::{LoadError, Persisted, RuleRecord};
 use super::stats::{MessageStats, StatEvent, StatKind};
 use super::validate::{Diagnostic, Severity};
 
@@ -157,6 +157,12 @@ pub struct Engine {
     /// An automatic message fired during the current input: at most one
     /// fires per input (issue 8.11).
     fired_in_input: bool,
+    /// The saved state was written by a newer version: run from memory,
+    /// never persist (see `saved_state_is_newer`).
+    newer_state: bool,
+    /// The saved state was unreadable: message ids restart from the clock
+    /// at the first page view, above any id the lost state could have used.
+    ids_from_clock: bool,
     #[cfg(feature = "console")]
     trace: Option<Vec<explain::Round>>,
 }
@@ -283,15 +289,26 @@ impl Engine {
         let ids = Ids(ids);
 
         let mut diagnostics = Vec::new();
+        let (mut newer_state, mut ids_from_clock) = (false, false);
         let mut state = match saved {
             None => Persisted::default(),
             Some(text) => match Persisted::from_json(text) {
                 Ok(p) => p,
                 Err(e) => {
+                    let message = match &e {
+                        LoadError::Newer(_) => {
+                            newer_state = true;
+                            e.message()
+                        }
+                        LoadError::Unreadable(m) => {
+                            ids_from_clock = true;
+                            format!("unreadable, starting fresh: {}", m)
+                        }
+                    };
                     diagnostics.push(Diagnostic {
                         severity: Severity::Warning,
                         path: "saved state".to_string(),
-                        message: format!("unreadable, starting fresh: {}", e),
+                        message,
                     });
                     Persisted::default()
                 }
@@ -337,6 +354,8 @@ impl Engine {
             widget_hidden: false,
             unshown: Vec::new(),
             fired_in_input: false,
+            newer_state,
+            ids_from_clock,
             set: None,
             #[cfg(feature = "console")]
             trace: None,
@@ -353,6 +372,14 @@ impl Engine {
     /// Problems met at run time (an unreadable saved state).
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    /// The saved state (at load or from another tab) was written by a
+    /// newer version of the widget. The engine then keeps its state in
+    /// memory and emits no `Output::Persist`; the runtime must not write
+    /// the storage key either (e.g. on reset), so the newer state survives.
+    pub fn saved_state_is_newer(&self) -> bool {
+        self.newer_state
     }
 
     /// The conversation as it stands.
@@ -608,6 +635,17 @@ impl Engine {
     // ----- inputs -------------------------------------------------------
 
     fn page_view(&mut self, now: u64, info: PageInfo, wall: super::clock::WallClock) {
+        if !self.started {
+            // The first time known: the loaded state's future is now.
+            self.state.clamp_future(now);
+            for r in self.records.iter_mut() {
+                r.clamp_future(now);
+            }
+            if self.ids_from_clock {
+                let conv = &mut self.state.conversation;
+                conv.next_id = conv.next_id.max(now);
+            }
+        }
         self.clock = Some(Clock::new(Timestamp(now), wall));
         self.page.referrer = percent_decoded(&info.referrer);
         self.page.referrer_lc = super::case::fold(&self.page.referrer);
@@ -763,10 +801,16 @@ impl Engine {
     }
 
     fn state_synced(&mut self, now: u64, saved: &str) {
-        let other = match Persisted::from_json(saved) {
+        let mut other = match Persisted::from_json(saved) {
             Ok(p) => p,
-            Err(_) => return,
+            Err(LoadError::Newer(_)) => {
+                // A newer widget in another tab owns the storage now.
+                self.newer_state = true;
+                return;
+            }
+            Err(LoadError::Unreadable(_)) => return,
         };
+        other.clamp_future(now);
         let before_start = self.state.session.start;
         // Bring the configured rules' records into the state, merge, split.
         for (i, r) in self.records.iter().enumerate() {
@@ -803,7 +847,6 @@ impl Engine {
             self.out.push_back(Output::Unread(unread));
         }
         self.persisted_last = self.state.session.last;
-        let _ = now;
     }
 
     fn reset(&mut self, now: u64) {
@@ -1207,7 +1250,10 @@ impl Engine {
     }
 
     fn finish(&mut self) {
-        if !self.dirty || (self.config.behaviour.consent_required && !self.consent) {
+        if !self.dirty
+            || self.newer_state
+            || (self.config.behaviour.consent_required && !self.consent)
+        {
             return;
         }
         let orphans = self.state.rules.len();
