@@ -8,6 +8,22 @@
 //! change: nothing re-scans the rules on a timer. Rules are stored sorted by
 //! priority, so arbitration sorts the due rule indexes and fires the first
 //! eligible one; the others are skipped for this occurrence.
+//!
+//! Claims across tabs (`with_claims(true)`, off by default). Every tab runs
+//! its own engine, and tab sync through storage is asynchronous, so two tabs
+//! due in the same millisecond would both fire a once-per-visitor message.
+//! With claims on, when a once-per-visitor or once-per-session message wins
+//! arbitration the engine does not fire it: it emits `Output::Claim { key }`
+//! (key = `<message id>@visitor:<first seen>` or
+//! `<message id>@session:<session start>`, values every tab shares through
+//! storage) and remembers the pending claim. The host asks a registry shared
+//! by the tabs in which the first asker wins (the browser: a Web Lock of
+//! that name requested `ifAvailable` and held for the page's life,
+//! `platform/locks.rs`) and feeds back `Input::Claimed { key, granted }`.
+//! Granted: the message fires then (unless another tab's record arrived
+//! meanwhile). Refused: it is done for this tab. While a claim is pending
+//! the message is not claimed again. Everything stays sans-IO: the engine
+//! never waits; the answer is just one more input.
 
 use std::collections::VecDeque;
 
@@ -163,6 +179,14 @@ pub struct Engine {
     /// The saved state was unreadable: message ids restart from the clock
     /// at the first page view, above any id the lost state could have used.
     ids_from_clock: bool,
+    /// Suffix of this tab's message ids (`with_tab`); empty = none.
+    tab: String,
+    /// Once-messages are claimed across tabs before firing (`with_claims`).
+    claims: bool,
+    /// Claims asked and not answered yet: (key, rule index).
+    claims_pending: Vec<(String, u32)>,
+    /// Claims refused (another tab has them): (key, rule index).
+    claims_refused: Vec<(String, u32)>,
     #[cfg(feature = "console")]
     trace: Option<Vec<explain::Round>>,
 }
@@ -356,10 +380,85 @@ impl Engine {
             fired_in_input: false,
             newer_state,
             ids_from_clock,
+            tab: String::new(),
+            claims: false,
+            claims_pending: Vec::new(),
+            claims_refused: Vec::new(),
             set: None,
             #[cfg(feature = "console")]
             trace: None,
             config,
+        }
+    }
+
+    /// Tags this tab's message ids (`m7.<tag>`), so that messages created
+    /// at the same moment in two tabs never share an id and tab sync keeps
+    /// both (conversations merge by id). `tag` should be unique per page
+    /// load (e.g. a few random characters from the runtime); the engine has
+    /// no randomness of its own. Without it ids are `m7`.
+    pub fn with_tab(mut self, tag: &str) -> Engine {
+        self.tab = tag.to_string();
+        self
+    }
+
+    /// Claims once-per-visitor and once-per-session messages across tabs
+    /// before firing them (see the module doc). Off by default.
+    pub fn with_claims(mut self, on: bool) -> Engine {
+        self.claims = on;
+        self
+    }
+
+    /// The claim key of rule `i`, if its frequency needs one.
+    fn claim_key(&self, i: usize) -> Option<String> {
+        let rule = self.config.rules.get(i)?;
+        let (scope, n) = match rule.frequency {
+            Frequency::OncePerVisitor => ("@visitor:", self.state.first_seen),
+            Frequency::OncePerSession => ("@session:", self.state.session.start),
+            _ => return None,
+        };
+        let mut key = rule.id.clone();
+        key.push_str(scope);
+        write_int(n as i64, &mut key);
+        Some(key)
+    }
+
+    /// Rule `i` waits for a claim, or another tab has it.
+    fn claimed_elsewhere_or_pending(&self, i: usize) -> bool {
+        if !self.claims {
+            return false;
+        }
+        let i32_ = i as u32;
+        if self.claims_pending.iter().any(|(_, r)| *r == i32_) {
+            return true;
+        }
+        if !self.claims_refused.iter().any(|(_, r)| *r == i32_) {
+            return false;
+        }
+        let key = self.claim_key(i);
+        self.claims_refused
+            .iter()
+            .any(|(k, r)| *r == i32_ && Some(k) == key.as_ref())
+    }
+
+    fn claimed(&mut self, now: u64, key: &str, granted: bool) {
+        let Some(at) = self.claims_pending.iter().position(|(k, _)| k == key) else {
+            return;
+        };
+        let (key, i) = self.claims_pending.remove(at);
+        let i = i as usize;
+        if !granted {
+            self.claims_refused.push((key, i as u32));
+            return;
+        }
+        // Invariant: `i` indexes `config.rules` and `records`.
+        let (rule, rec) = (&self.config.rules[i], &self.records[i]);
+        let left = match rule.frequency {
+            Frequency::OncePerVisitor => rec.last_fired.is_none(),
+            Frequency::OncePerSession => rec.session_fired != self.state.session.start,
+            _ => true,
+        };
+        if left && !rec.dismissed {
+            self.fire(i, now);
         }
     }
 
@@ -625,6 +724,7 @@ impl Engine {
             Input::Timer { .. } => {}
             Input::StateSynced { saved } => self.state_synced(now, &saved),
             Input::Reset => self.reset(now),
+            Input::Claimed { key, granted } => self.claimed(now, &key, granted),
         }
         // Everything due at this input competes in one arbitration.
         self.arbitrate(now);
@@ -764,6 +864,12 @@ impl Engine {
     }
 
     fn visitor_message(&mut self, now: u64, text: String) {
+        // Longer than the composer allows: refused (the JS API refuses it
+        // too, with a warning); a cut text would be words the visitor
+        // never sent as such.
+        if text.chars().nth(super::limits::MAX_MESSAGE_CHARS).is_some() {
+            return;
+        }
         self.activity(now);
         self.append(Author::Visitor, None, text, now);
         if !self.state.conversation.typed {
@@ -850,7 +956,14 @@ impl Engine {
     }
 
     fn reset(&mut self, now: u64) {
+        let conv = &self.state.conversation;
+        // A new conversation epoch (tabs replace, not merge, older ones);
+        // ids keep growing so none is ever reused.
+        let (epoch, next_id) = (conv.epoch.saturating_add(1).max(now), conv.next_id);
         self.state = Persisted::default();
+        self.state.conversation.epoch = epoch;
+        self.state.conversation.next_id = next_id;
+        self.claims_pending.clear();
         for r in self.records.iter_mut() {
             *r = RuleRecord::default();
         }
@@ -947,6 +1060,7 @@ impl Engine {
         };
         !rec.dismissed
             && left
+            && !self.claimed_elsewhere_or_pending(i)
             && rule
                 .conditions
                 .as_ref()
@@ -993,7 +1107,16 @@ impl Engine {
         self.record_round(now, winner);
         self.candidates.clear();
         if let Some(i) = winner {
-            self.fire(i as usize, now);
+            let i = i as usize;
+            match self.claims.then(|| self.claim_key(i)).flatten() {
+                Some(key) => {
+                    // Ask first; it fires on `Input::Claimed` (module doc).
+                    self.fired_in_input = true;
+                    self.claims_pending.push((key.clone(), i as u32));
+                    self.out.push_back(Output::Claim { key });
+                }
+                None => self.fire(i, now),
+            }
         }
     }
 
@@ -1050,7 +1173,7 @@ impl Engine {
             Frequency::Always => true,
             Frequency::Cooldown(ms) => rec.last_fired.is_none_or(|t| now.saturating_sub(t) >= ms),
         };
-        if !ok {
+        if !ok || self.claimed_elsewhere_or_pending(i) {
             return Some(Skip::Frequency);
         }
         if !rule.trigger.is_service() {
@@ -1231,6 +1354,10 @@ impl Engine {
         conv.next_id += 1;
         let mut id = String::from("m");
         write_int(conv.next_id as i64, &mut id);
+        if !self.tab.is_empty() {
+            id.push('.');
+            id.push_str(&self.tab);
+        }
         let msg = ChatMessage {
             id,
             rule,
@@ -1239,7 +1366,7 @@ impl Engine {
             at: Timestamp(now),
         };
         conv.updated = now.max(conv.updated);
-        conv.messages.push(msg.clone());
+        conv.push(msg.clone());
         self.out.push_back(Output::Message(msg.clone()));
         if !self.chat_open && author != Author::Visitor {
             conv.unread = conv.unread.saturating_add(1);

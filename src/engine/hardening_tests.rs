@@ -196,3 +196,140 @@ fn a_saved_state_whose_id_counter_is_damaged_never_reuses_ids_in_its_conversatio
     assert_eq!(&ids[..3], &old[..]);
     assert!(!old.contains(&ids[3]), "{:?}", ids);
 }
+
+// ----- conversation across tabs ---------------------------------------------
+
+use super::harness::Tabs;
+
+fn conversation_of(sim: &Sim) -> Vec<(String, String)> {
+    sim.engine
+        .conversation()
+        .iter()
+        .map(|m| (m.id.clone(), m.text.clone()))
+        .collect()
+}
+
+fn start_time() -> u64 {
+    Sim::new(&site(r#""presets":[]"#), "https://shop.fr/").now
+}
+
+#[test]
+fn two_visitor_messages_typed_at_the_same_moment_in_two_tabs_are_both_kept_in_both_tabs() {
+    let cfg = site(r#""presets":[]"#);
+    let mut tabs = Tabs::open(&cfg, 2, start_time(), None, false);
+    tabs.deliver_all();
+    for (i, text) in ["from one", "from two"].iter().enumerate() {
+        tabs.on(i, |sim| {
+            sim.input(Input::VisitorMessage {
+                text: text.to_string(),
+            })
+        });
+    }
+    tabs.deliver_all();
+    let one = conversation_of(&tabs.tabs[0]);
+    assert_eq!(one.len(), 2, "{:?}", one);
+    assert_eq!(one, conversation_of(&tabs.tabs[1]));
+    assert_ne!(one[0].0, one[1].0, "ids are unique across tabs");
+}
+
+#[test]
+fn with_two_to_five_tabs_every_message_of_every_tab_is_kept_in_the_same_order_everywhere() {
+    let cfg = site(r#""presets":[]"#);
+    for n in 2..=5 {
+        let mut tabs = Tabs::open(&cfg, n, start_time(), None, false);
+        for round in 0..3 {
+            for i in 0..n {
+                tabs.on(i, |sim| {
+                    sim.input(Input::VisitorMessage {
+                        text: format!("tab {} round {}", i, round),
+                    })
+                });
+            }
+            // Some storage events arrive before the next round, some after.
+            if round == 1 {
+                tabs.deliver_all();
+            }
+            tabs.on(0, |sim| sim.advance(SEC));
+        }
+        tabs.deliver_all();
+        let first = conversation_of(&tabs.tabs[0]);
+        assert_eq!(first.len(), 3 * n, "{} tabs: {:?}", n, first);
+        let mut ids: Vec<&String> = first.iter().map(|(id, _)| id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), 3 * n);
+        for t in &tabs.tabs[1..] {
+            assert_eq!(conversation_of(t), first, "{} tabs", n);
+        }
+    }
+}
+
+#[test]
+fn a_reset_in_one_tab_clears_the_conversation_of_the_others() {
+    let cfg = site(r#""presets":[]"#);
+    let mut tabs = Tabs::open(&cfg, 3, start_time(), None, false);
+    tabs.on(1, |sim| {
+        sim.input(Input::VisitorMessage { text: "hi".into() })
+    });
+    tabs.deliver_all();
+    assert_eq!(tabs.tabs[2].engine.conversation().len(), 1);
+    tabs.on(0, |sim| sim.input(Input::Reset));
+    tabs.deliver_all();
+    for t in &tabs.tabs {
+        assert!(t.engine.conversation().is_empty());
+    }
+    // And the old conversation does not come back from a stale tab.
+    tabs.on(2, |sim| {
+        sim.input(Input::VisitorMessage {
+            text: "again".into(),
+        })
+    });
+    tabs.deliver_all();
+    for t in &tabs.tabs {
+        let texts: Vec<String> = t
+            .engine
+            .conversation()
+            .iter()
+            .map(|m| m.text.clone())
+            .collect();
+        assert_eq!(texts, vec!["again"]);
+    }
+}
+
+#[test]
+fn a_visitor_message_longer_than_the_limit_is_refused() {
+    let cfg = site(r#""presets":["busy"]"#);
+    let mut sim = Sim::new(&cfg, "https://shop.fr/");
+    let longest = "é".repeat(limits::MAX_MESSAGE_CHARS);
+    sim.input(Input::VisitorMessage {
+        text: format!("{}x", longest),
+    });
+    assert!(sim.engine.conversation().is_empty());
+    sim.advance(MIN);
+    assert!(sim.fired().is_empty(), "no reply to a refused message");
+    sim.input(Input::VisitorMessage { text: longest });
+    assert_eq!(sim.engine.conversation().len(), 1);
+}
+
+#[test]
+fn the_stored_conversation_keeps_only_the_latest_messages_up_to_the_limit() {
+    let cfg = site(r#""presets":[]"#);
+    let mut sim = Sim::new(&cfg, "https://shop.fr/");
+    let max = limits::MAX_CONVERSATION_MESSAGES;
+    for i in 0..max + 5 {
+        sim.input(Input::VisitorMessage {
+            text: format!("n{}", i),
+        });
+    }
+    let conv = sim.engine.conversation();
+    assert_eq!(conv.len(), max);
+    assert_eq!(conv[0].text, "n5", "the oldest go first");
+    let saved = Persisted::from_json(sim.saved.as_ref().unwrap()).unwrap();
+    assert_eq!(saved.conversation.messages.len(), max);
+    // A longer stored one (another version, a hand edit) is cut on load.
+    let mut big = saved.clone();
+    big.conversation
+        .messages
+        .extend(saved.conversation.messages.clone());
+    let back = Persisted::from_json(&big.to_json()).unwrap();
+    assert_eq!(back.conversation.messages.len(), max);
+}

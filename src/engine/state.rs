@@ -23,6 +23,7 @@
 use super::clock::Timestamp;
 use super::io::{Author, ChatMessage};
 use super::json::{self, int, obj, s, Value};
+use super::limits::MAX_CONVERSATION_MESSAGES;
 use super::stats::Counters;
 
 pub const VERSION: i64 = 1;
@@ -77,9 +78,20 @@ pub struct Session {
 }
 
 /// The conversation shared by all tabs.
+///
+/// Tabs merge conversations by message id: the union of both, ordered by
+/// time, then id number, then id (so every tab shows the same order), and
+/// bounded by [`MAX_CONVERSATION_MESSAGES`] (the oldest go first). Two
+/// visitor messages typed at the same moment in two tabs are both kept,
+/// provided each tab tags its ids (`Engine::with_tab`). A reset starts a
+/// new `epoch`: a conversation of a later epoch replaces an earlier one
+/// instead of being merged with it, so a reset is not undone by a tab that
+/// still shows the old conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Conversation {
-    /// Time of the last change; the newer conversation wins a merge.
+    /// When the conversation was last reset (0 = never); see the type doc.
+    pub epoch: u64,
+    /// Time of the last change; the newer one's unread count wins a merge.
     pub updated: u64,
     pub next_id: u64,
     pub unread: u32,
@@ -269,6 +281,7 @@ impl Persisted {
             (
                 "conversation",
                 obj(vec![
+                    ("epoch", int(self.conversation.epoch as i64)),
                     ("updated", int(self.conversation.updated as i64)),
                     ("next", int(self.conversation.next_id as i64)),
                     ("unread", int(self.conversation.unread as i64)),
@@ -321,15 +334,13 @@ impl Persisted {
         for (_, r) in self.rules.iter_mut() {
             r.clamp_future(now);
         }
-        let conv = &mut self.conversation;
-        conv.updated = conv.updated.min(now);
-        for m in conv.messages.iter_mut() {
-            m.at = Timestamp(m.at.0.min(now));
-        }
+        // Message times are shown, never waited on, and must stay equal in
+        // every tab (the merge orders by them): they are left as written.
+        self.conversation.updated = self.conversation.updated.min(now);
     }
 
     /// Merges another tab's state into this one. Returns true if the
-    /// conversation was replaced by the other (newer) one.
+    /// conversation changed (see [`Conversation::merge`]).
     pub fn merge(&mut self, o: &Persisted) -> bool {
         if o.visits > self.visits {
             self.visits = o.visits;
@@ -366,13 +377,62 @@ impl Persisted {
                 self.attributes.push((k.clone(), v.clone()));
             }
         }
-        let (a, b) = (&self.conversation, &o.conversation);
-        let newer = b.updated > a.updated
-            || (b.updated == a.updated && b.messages.len() > a.messages.len());
-        if newer {
-            self.conversation = b.clone();
+        self.conversation.merge(&o.conversation)
+    }
+}
+
+/// Whether message `a` comes before `b` in every tab.
+fn earlier(a: &ChatMessage, b: &ChatMessage) -> bool {
+    (a.at, message_number(&a.id), &a.id) < (b.at, message_number(&b.id), &b.id)
+}
+
+impl Conversation {
+    /// Appends a message, dropping the oldest beyond the bound.
+    pub fn push(&mut self, m: ChatMessage) {
+        self.messages.push(m);
+        let excess = self
+            .messages
+            .len()
+            .saturating_sub(MAX_CONVERSATION_MESSAGES);
+        self.messages.drain(..excess);
+    }
+
+    /// Merges another tab's conversation into this one (see the type doc).
+    /// Returns true if what this tab shows changed (messages or unread).
+    pub fn merge(&mut self, o: &Conversation) -> bool {
+        if o.epoch != self.epoch {
+            if o.epoch > self.epoch {
+                *self = o.clone();
+                return true;
+            }
+            return false;
         }
-        newer
+        let mut changed = false;
+        for m in &o.messages {
+            if !self.messages.iter().any(|x| x.id == m.id) {
+                self.messages.push(m.clone());
+                changed = true;
+            }
+        }
+        if changed {
+            super::sort_small(&mut self.messages, earlier);
+            let excess = self
+                .messages
+                .len()
+                .saturating_sub(MAX_CONVERSATION_MESSAGES);
+            self.messages.drain(..excess);
+        }
+        if o.updated > self.updated && o.unread != self.unread {
+            self.unread = o.unread;
+            changed = true;
+        }
+        if o.typed && !self.typed {
+            self.typed = true;
+            changed = true;
+        }
+        self.updated = self.updated.max(o.updated);
+        self.next_id = self.next_id.max(o.next_id);
+        changed
     }
 }
 
@@ -398,13 +458,15 @@ fn read_v1(v: &Value) -> Persisted {
             },
         ));
     }
-    let messages: Vec<ChatMessage> = conv
+    let mut messages: Vec<ChatMessage> = conv
         .get("messages")
         .and_then(|m| m.as_array())
         .unwrap_or(&[])
         .iter()
         .filter_map(read_message)
         .collect();
+    let excess = messages.len().saturating_sub(MAX_CONVERSATION_MESSAGES);
+    messages.drain(..excess);
     // Never below an id in use, whatever `next` says (a damaged state).
     let highest = messages
         .iter()
@@ -427,6 +489,7 @@ fn read_v1(v: &Value) -> Persisted {
         },
         rules,
         conversation: Conversation {
+            epoch: u(conv.get("epoch")),
             updated: u(conv.get("updated")),
             next_id: u(conv.get("next")).max(highest),
             unread: u(conv.get("unread")).min(u32::MAX as u64) as u32,
