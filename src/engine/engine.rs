@@ -21,8 +21,10 @@
 //! that name requested `ifAvailable` and held for the page's life,
 //! `platform/locks.rs`) and feeds back `Input::Claimed { key, granted }`.
 //! Granted: the message fires then (unless another tab's record arrived
-//! meanwhile). Refused: it is done for this tab. While a claim is pending
-//! the message is not claimed again. Everything stays sans-IO: the engine
+//! meanwhile). Refused: it is done for this tab, and recorded as used up in
+//! the saved state (without a message or statistics), so whichever tab
+//! writes storage last keeps the record. While a claim is pending the
+//! message is not claimed again. Everything stays sans-IO: the engine
 //! never waits; the answer is just one more input.
 
 use std::collections::VecDeque;
@@ -185,8 +187,6 @@ pub struct Engine {
     claims: bool,
     /// Claims asked and not answered yet: (key, rule index).
     claims_pending: Vec<(String, u32)>,
-    /// Claims refused (another tab has them): (key, rule index).
-    claims_refused: Vec<(String, u32)>,
     #[cfg(feature = "console")]
     trace: Option<Vec<explain::Round>>,
 }
@@ -383,7 +383,6 @@ impl Engine {
             tab: String::new(),
             claims: false,
             claims_pending: Vec::new(),
-            claims_refused: Vec::new(),
             set: None,
             #[cfg(feature = "console")]
             trace: None,
@@ -408,6 +407,11 @@ impl Engine {
         self
     }
 
+    /// Whether `with_claims(true)` is in force.
+    pub fn claims_enabled(&self) -> bool {
+        self.claims
+    }
+
     /// The claim key of rule `i`, if its frequency needs one.
     fn claim_key(&self, i: usize) -> Option<String> {
         let rule = self.config.rules.get(i)?;
@@ -422,32 +426,26 @@ impl Engine {
         Some(key)
     }
 
-    /// Rule `i` waits for a claim, or another tab has it.
-    fn claimed_elsewhere_or_pending(&self, i: usize) -> bool {
-        if !self.claims {
-            return false;
-        }
-        let i32_ = i as u32;
-        if self.claims_pending.iter().any(|(_, r)| *r == i32_) {
-            return true;
-        }
-        if !self.claims_refused.iter().any(|(_, r)| *r == i32_) {
-            return false;
-        }
-        let key = self.claim_key(i);
-        self.claims_refused
-            .iter()
-            .any(|(k, r)| *r == i32_ && Some(k) == key.as_ref())
+    /// Rule `i` waits for the answer to its claim.
+    fn claim_pending(&self, i: usize) -> bool {
+        self.claims && self.claims_pending.iter().any(|(_, r)| *r == i as u32)
     }
 
     fn claimed(&mut self, now: u64, key: &str, granted: bool) {
         let Some(at) = self.claims_pending.iter().position(|(k, _)| k == key) else {
             return;
         };
-        let (key, i) = self.claims_pending.remove(at);
+        let (_, i) = self.claims_pending.remove(at);
         let i = i as usize;
         if !granted {
-            self.claims_refused.push((key, i as u32));
+            // Another tab shows it: recorded as used up (not as fired: no
+            // message, no statistics), and persisted like a firing, so
+            // whichever tab writes storage last, the record is there.
+            if let Some(rec) = self.records.get_mut(i) {
+                rec.last_fired = Some(now);
+                rec.session_fired = self.state.session.start;
+                self.dirty = true;
+            }
             return;
         }
         // Invariant: `i` indexes `config.rules` and `records`.
@@ -1060,7 +1058,7 @@ impl Engine {
         };
         !rec.dismissed
             && left
-            && !self.claimed_elsewhere_or_pending(i)
+            && !self.claim_pending(i)
             && rule
                 .conditions
                 .as_ref()
@@ -1173,7 +1171,7 @@ impl Engine {
             Frequency::Always => true,
             Frequency::Cooldown(ms) => rec.last_fired.is_none_or(|t| now.saturating_sub(t) >= ms),
         };
-        if !ok || self.claimed_elsewhere_or_pending(i) {
+        if !ok || self.claim_pending(i) {
             return Some(Skip::Frequency);
         }
         if !rule.trigger.is_service() {

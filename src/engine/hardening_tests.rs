@@ -236,7 +236,7 @@ fn two_visitor_messages_typed_at_the_same_moment_in_two_tabs_are_both_kept_in_bo
 fn with_two_to_five_tabs_every_message_of_every_tab_is_kept_in_the_same_order_everywhere() {
     let cfg = site(r#""presets":[]"#);
     for n in 2..=5 {
-        let mut tabs = Tabs::open(&cfg, n, start_time(), None, false);
+        let mut tabs = Tabs::open(&cfg, n, start_time(), None, true);
         for round in 0..3 {
             for i in 0..n {
                 tabs.on(i, |sim| {
@@ -332,4 +332,264 @@ fn the_stored_conversation_keeps_only_the_latest_messages_up_to_the_limit() {
         .extend(saved.conversation.messages.clone());
     let back = Persisted::from_json(&big.to_json()).unwrap();
     assert_eq!(back.conversation.messages.len(), max);
+}
+
+// ----- once across tabs: claims ---------------------------------------------
+
+fn claims_of(sim: &Sim) -> Vec<String> {
+    sim.log
+        .iter()
+        .filter_map(|(_, o)| match o {
+            Output::Claim { key } => Some(key.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+const ONCE: &str = r#""presets":["first_visit"],"auto_messages":[
+    {"id":"sess","text":"s","trigger":{"type":"time_on_page","seconds":40},"frequency":"once_per_session"},
+    {"id":"ev","text":"e","trigger":{"type":"event","name":"go"},"frequency":"once_per_visitor"}]"#;
+
+#[test]
+fn without_claims_tabs_due_in_the_same_millisecond_each_fire_a_once_per_visitor_message() {
+    // The race that claims close (and proof the claim tests can fail).
+    let mut tabs = Tabs::open(&site(ONCE), 3, start_time(), None, false);
+    tabs.advance_each(31 * SEC);
+    assert_eq!(tabs.fired(), vec!["first_visit"; 3]);
+}
+
+#[test]
+fn with_claims_a_once_per_visitor_message_due_in_every_tab_at_once_fires_in_exactly_one() {
+    for n in 2..=5 {
+        let mut tabs = Tabs::open(&site(ONCE), n, start_time(), None, true);
+        tabs.advance_each(31 * SEC);
+        assert!(tabs.fired().is_empty(), "nothing fires before the answer");
+        tabs.deliver_all();
+        assert_eq!(tabs.fired(), vec!["first_visit"], "{} tabs", n);
+        // Nothing more later, in any tab.
+        tabs.advance_each(5 * SEC);
+        tabs.deliver_all();
+        assert_eq!(
+            tabs.fired().iter().filter(|f| *f == "first_visit").count(),
+            1
+        );
+    }
+}
+
+#[test]
+fn with_claims_a_once_per_session_message_fires_in_exactly_one_tab() {
+    let mut tabs = Tabs::open(&site(ONCE), 4, start_time(), None, true);
+    tabs.deliver_all();
+    tabs.advance_each(41 * SEC);
+    tabs.deliver_all();
+    let fired = tabs.fired();
+    assert_eq!(
+        fired.iter().filter(|f| *f == "sess").count(),
+        1,
+        "{:?}",
+        fired
+    );
+}
+
+#[test]
+fn the_claim_key_names_the_message_and_its_scope_shared_by_the_tabs() {
+    let mut tabs = Tabs::open(&site(ONCE), 2, start_time(), None, true);
+    let now = tabs.tabs[0].now;
+    tabs.advance_each(41 * SEC);
+    let expect = [
+        format!("first_visit@visitor:{}", now),
+        format!("sess@session:{}", now),
+    ];
+    assert_eq!(claims_of(&tabs.tabs[0])[0], expect[0]);
+    assert_eq!(claims_of(&tabs.tabs[1])[0], expect[0]);
+    tabs.deliver_all();
+    tabs.advance_each(SEC);
+    assert!(claims_of(&tabs.tabs[0]).contains(&expect[1]));
+}
+
+#[test]
+fn a_refused_claim_is_done_for_this_tab() {
+    let mut tabs = Tabs::open(&site(ONCE), 2, start_time(), None, true);
+    tabs.on(0, |sim| sim.input(Input::CustomEvent { name: "go".into() }));
+    tabs.on(1, |sim| sim.input(Input::CustomEvent { name: "go".into() }));
+    // Tab 1 hears its refusal before any storage event.
+    let k = tabs
+        .pending
+        .iter()
+        .position(|(i, input)| *i == 1 && matches!(input, Input::Claimed { .. }))
+        .unwrap();
+    tabs.deliver(k);
+    assert!(tabs.tabs[1].fired().is_empty());
+    tabs.on(1, |sim| sim.input(Input::CustomEvent { name: "go".into() }));
+    assert_eq!(claims_of(&tabs.tabs[1]).len(), 1, "not asked again");
+    tabs.deliver_all();
+    assert_eq!(tabs.fired(), vec!["ev"]);
+    assert_eq!(tabs.tabs[0].fired(), vec!["ev"]);
+}
+
+#[test]
+fn a_refused_claim_is_saved_as_used_up_so_a_later_page_from_this_tabs_write_does_not_ask_again() {
+    let mut tabs = Tabs::open(&site(ONCE), 2, start_time(), None, true);
+    tabs.on(0, |sim| sim.input(Input::CustomEvent { name: "go".into() }));
+    tabs.on(1, |sim| sim.input(Input::CustomEvent { name: "go".into() }));
+    let k = tabs
+        .pending
+        .iter()
+        .position(|(i, input)| *i == 1 && matches!(input, Input::Claimed { .. }))
+        .unwrap();
+    tabs.deliver(k);
+    // Tab 1's write (it has not heard from tab 0) already says "done".
+    let saved = tabs.tabs[1].saved.clone().unwrap();
+    let p = Persisted::from_json(&saved).unwrap();
+    let ev = p.rules.iter().find(|(id, _)| id == "ev").unwrap();
+    assert!(ev.1.last_fired.is_some());
+    assert_eq!(ev.1.counters.fired, 0, "not counted as fired here");
+    let mut next = Sim::start(
+        &site(ONCE),
+        "https://shop.fr/",
+        tabs.tabs[1].now + SEC,
+        Some(saved),
+    );
+    next.input(Input::CustomEvent { name: "go".into() });
+    assert!(next.fired().is_empty());
+}
+
+#[test]
+fn a_pending_claim_is_not_asked_twice() {
+    let mut sim = Sim::with_engine(
+        "",
+        {
+            let (c, p) = super::harness::config(&site(ONCE));
+            Engine::new(c, None, Box::new(p)).with_claims(true)
+        },
+        start_time(),
+    );
+    sim.page_view(super::harness::page("https://shop.fr/"));
+    for _ in 0..3 {
+        sim.input(Input::CustomEvent { name: "go".into() });
+    }
+    assert_eq!(claims_of(&sim).len(), 1);
+    let key = claims_of(&sim)[0].clone();
+    sim.input(Input::Claimed {
+        key: key.clone(),
+        granted: true,
+    });
+    assert_eq!(sim.fired(), vec!["ev"]);
+    // A repeated or unknown answer does nothing.
+    sim.input(Input::Claimed { key, granted: true });
+    sim.input(Input::Claimed {
+        key: "nope".into(),
+        granted: true,
+    });
+    assert_eq!(sim.fired(), vec!["ev"]);
+}
+
+#[test]
+fn a_claim_granted_after_another_tab_fired_the_message_does_not_fire_it_again() {
+    let mut tabs = Tabs::open(&site(ONCE), 2, start_time(), None, true);
+    tabs.on(0, |sim| sim.input(Input::CustomEvent { name: "go".into() }));
+    let key = claims_of(&tabs.tabs[0])[0].clone();
+    // Tab 1 fires it (say the lock was released by a closed page) and its
+    // record reaches tab 0 before tab 0's answer.
+    tabs.claims.clear();
+    tabs.pending.retain(|(i, _)| *i != 0);
+    tabs.on(1, |sim| sim.input(Input::CustomEvent { name: "go".into() }));
+    let k = tabs
+        .pending
+        .iter()
+        .position(|(i, input)| *i == 1 && matches!(input, Input::Claimed { .. }))
+        .unwrap();
+    tabs.deliver(k);
+    assert_eq!(tabs.tabs[1].fired(), vec!["ev"]);
+    tabs.deliver_all();
+    tabs.on(0, |sim| sim.input(Input::Claimed { key, granted: true }));
+    assert!(tabs.tabs[0].fired().is_empty());
+}
+
+#[test]
+fn claims_are_off_by_default() {
+    let mut sim = Sim::new(&site(ONCE), "https://shop.fr/");
+    sim.advance(MIN);
+    assert!(claims_of(&sim).is_empty());
+    assert_eq!(sim.fired(), vec!["first_visit", "sess"]);
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        /// Every tab lets this much time pass, in turn.
+        AdvanceEach(u64),
+        /// One tab lets time pass.
+        Advance(u8, u64),
+        /// Deliver one pending storage event or claim answer.
+        Deliver(u8),
+        Event(u8),
+        Say(u8),
+        Reload(u8),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (0u64..40_000).prop_map(Step::AdvanceEach),
+            (0u8..5, 0u64..40_000).prop_map(|(t, ms)| Step::Advance(t, ms)),
+            (0u8..=255).prop_map(Step::Deliver),
+            (0u8..=255).prop_map(Step::Deliver),
+            (0u8..5).prop_map(Step::Event),
+            (0u8..5).prop_map(Step::Say),
+            (0u8..5).prop_map(Step::Reload),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn with_claims_once_per_visitor_fires_at_most_once_over_two_to_five_tabs(
+            n in 2usize..=5,
+            steps in proptest::collection::vec(step(), 0..40),
+        ) {
+            let cfg = site(ONCE);
+            let mut tabs = Tabs::open(&cfg, n, start_time(), None, true);
+            let mut fired_before_reloads: Vec<String> = Vec::new();
+            for s in &steps {
+                match s {
+                    Step::AdvanceEach(ms) => tabs.advance_each(*ms),
+                    Step::Advance(t, ms) => tabs.on(*t as usize % n, |sim| sim.advance(*ms)),
+                    Step::Deliver(k) => {
+                        if !tabs.pending.is_empty() {
+                            let k = *k as usize % tabs.pending.len();
+                            tabs.deliver(k);
+                        }
+                    }
+                    Step::Event(t) => tabs.on(*t as usize % n, |sim| {
+                        sim.input(Input::CustomEvent { name: "go".into() })
+                    }),
+                    Step::Say(t) => tabs.on(*t as usize % n, |sim| {
+                        sim.input(Input::VisitorMessage { text: "?".into() })
+                    }),
+                    Step::Reload(t) => {
+                        // A new page in that tab, from what storage holds
+                        // now; its pending answers are for the old page.
+                        let t = *t as usize % n;
+                        fired_before_reloads.extend(tabs.tabs[t].fired());
+                        tabs.reload(t);
+                    }
+                }
+            }
+            tabs.deliver_all();
+            tabs.advance_each(2 * MIN);
+            tabs.deliver_all();
+            let mut fired = tabs.fired();
+            fired.extend(fired_before_reloads);
+            for id in ["first_visit", "ev"] {
+                prop_assert!(
+                    fired.iter().filter(|f| *f == id).count() <= 1,
+                    "{} fired more than once: {:?}", id, fired
+                );
+            }
+        }
+    }
 }

@@ -263,10 +263,13 @@ pub struct Tabs {
     pub storage: Option<String>,
     /// Inputs not delivered yet: (tab, input).
     pub pending: Vec<(usize, Input)>,
-    /// Claims granted so far: (key, tab), first asker wins.
-    pub claims: Vec<(String, usize)>,
+    /// Claims granted so far: (key, page), first asker wins.
+    pub claims: Vec<(String, u64)>,
     /// Per tab, how much of its log has been looked at.
     seen: Vec<usize>,
+    /// Per tab, the page it shows (a reload is a new page: a new owner).
+    pages: Vec<u64>,
+    next_page: u64,
 }
 
 impl Tabs {
@@ -284,6 +287,8 @@ impl Tabs {
             pending: Vec::new(),
             claims: Vec::new(),
             seen: Vec::new(),
+            pages: Vec::new(),
+            next_page: 0,
         };
         for i in 0..n {
             let (c, p) = config(config_text);
@@ -294,6 +299,8 @@ impl Tabs {
                 .with_claims(claims);
             tabs.tabs.push(Sim::with_engine(config_text, engine, now));
             tabs.seen.push(0);
+            tabs.pages.push(tabs.next_page);
+            tabs.next_page += 1;
         }
         for i in 0..n {
             tabs.on(i, |sim| {
@@ -337,10 +344,11 @@ impl Tabs {
                     }
                 }
                 Output::Claim { key } => {
+                    let page = self.pages[i];
                     let granted = match self.claims.iter().find(|(k, _)| *k == key) {
-                        Some(&(_, owner)) => owner == i,
+                        Some(&(_, owner)) => owner == page,
                         None => {
-                            self.claims.push((key.clone(), i));
+                            self.claims.push((key.clone(), page));
                             true
                         }
                     };
@@ -349,6 +357,37 @@ impl Tabs {
                 _ => {}
             }
         }
+    }
+
+    /// Tab `i` loads a new page from what storage holds now (its log and
+    /// pending answers go with the old page). The registry keeps a closed
+    /// page's claims: the model is that a page closes long after its writes
+    /// reached the other tabs (a Web Lock goes away with its page).
+    pub fn reload(&mut self, i: usize) {
+        let now = self.tabs[i].now + SEC;
+        let (c, p) = config(&self.tabs[i].config_text);
+        let mut tag = String::from("t");
+        super::json::write_int(i as i64, &mut tag);
+        tag.push('r');
+        super::json::write_int(now as i64, &mut tag);
+        let claims = self.tabs[i].engine.claims_enabled();
+        let engine = Engine::new(c, self.storage.as_deref(), Box::new(p))
+            .with_tab(&tag)
+            .with_claims(claims);
+        let text = self.tabs[i].config_text.clone();
+        self.tabs[i] = Sim::with_engine(&text, engine, now);
+        self.seen[i] = 0;
+        self.pages[i] = self.next_page;
+        self.next_page += 1;
+        self.pending
+            .retain(|(t, input)| *t != i || matches!(input, Input::StateSynced { .. }));
+        self.on(i, |sim| {
+            let w = wall(sim.now);
+            sim.input(Input::PageView {
+                page: page("https://shop.fr/"),
+                wall: w,
+            })
+        });
     }
 
     /// Delivers pending input `k` (an index into `pending`) to its tab.
