@@ -437,7 +437,51 @@ fn an_exception_date_of_the_wrong_type_is_reported_as_a_wrong_type_not_missing()
     let d = errors_of(&site(
         r#""business_hours":{"exceptions":[{"date":20261225,"hours":[]}]}"#,
     ));
-    assert!(d.iter().any(|m| m == r#"business_hours.exceptions[0].date: expected a date string "YYYY-MM-DD", found a number"#), "{:?}", d);
+    assert!(
+        d.iter().any(|m| m
+            == "business_hours.exceptions[0].date: expected a date string like 2026-12-24, found a number"),
+        "{:?}",
+        d
+    );
+    assert!(!d.iter().any(|m| m.contains("missing")), "{:?}", d);
+}
+
+#[test]
+fn an_exception_date_that_is_not_a_calendar_date_says_what_a_date_looks_like() {
+    let d = errors_of(&site(
+        r#""business_hours":{"exceptions":[{"date":"24/12/2026","hours":[]}]}"#,
+    ));
+    assert_eq!(
+        d,
+        vec![
+            r#"business_hours.exceptions[0].date: invalid date "24/12/2026"; expected a date string like 2026-12-24"#
+        ]
+    );
+}
+
+/// Decision: an exception without `hours` is an ERROR (the exception is
+/// dropped): nothing says whether that day is closed or open, so guessing
+/// either way could show the wrong status; the weekday's hours still apply
+/// and the rest of the config keeps working.
+#[test]
+fn an_exception_without_hours_is_an_error_and_the_weekday_hours_still_apply() {
+    let cfg = site(
+        r#""business_hours":{"mon":[["09:00","18:00"]],"exceptions":[{"date":"2026-11-23"},{"date":"2026-11-24","hours":[]}]}"#,
+    );
+    let mut p = RegexLitePatterns::new();
+    let (c, d) = parse_config(&cfg, &mut p).unwrap();
+    assert_eq!(d.len(), 1, "{:?}", d);
+    assert_eq!(d[0].severity, Severity::Error);
+    assert_eq!(
+        d[0].to_string(),
+        r#"business_hours.exceptions[0]: missing "hours""#
+    );
+    let h = c.business_hours.unwrap();
+    assert_eq!(h.exceptions.len(), 1);
+    // Monday 2026-11-23 10:00 is open: the broken exception was ignored.
+    let monday = clock::day_number(2026, 11, 23);
+    assert!(h.is_open(monday, 10 * 60));
+    assert!(!h.is_open(monday + 1, 10 * 60));
 }
 
 // ----- 12.3 no timer for a rule that cannot fire on this page ---------------

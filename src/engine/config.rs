@@ -188,10 +188,16 @@ pub fn parse_config(
     text: &str,
     patterns: &mut dyn Patterns,
 ) -> Result<(Config, Vec<Diagnostic>), Diagnostic> {
-    let root = match json::parse(text) {
+    let (root, duplicates) = match json::parse_reporting(text) {
         Ok(v) => v,
         Err(e) => {
-            let mut msg = String::from("JSON syntax error at line ");
+            // Too deep is not a syntax error; the "at line L, column C"
+            // shape stays the same (the console reads it).
+            let mut msg = String::from(if e.too_deep {
+                "JSON too deep at line "
+            } else {
+                "JSON syntax error at line "
+            });
             json::write_int(e.line as i64, &mut msg);
             msg.push_str(", column ");
             json::write_int(e.column as i64, &mut msg);
@@ -212,6 +218,12 @@ pub fn parse_config(
         });
     }
     let mut ck = Checker::new(patterns);
+    for path in duplicates {
+        ck.warn(
+            &path,
+            "duplicate key; the last value is used (as JSON.parse does)".to_string(),
+        );
+    }
     let config = decode(&mut ck, &root);
     Ok((config, ck.diags))
 }

@@ -8,6 +8,24 @@
 //! change: nothing re-scans the rules on a timer. Rules are stored sorted by
 //! priority, so arbitration sorts the due rule indexes and fires the first
 //! eligible one; the others are skipped for this occurrence.
+//!
+//! Claims across tabs (`with_claims(true)`, off by default). Every tab runs
+//! its own engine, and tab sync through storage is asynchronous, so two tabs
+//! due in the same millisecond would both fire a once-per-visitor message.
+//! With claims on, when a once-per-visitor or once-per-session message wins
+//! arbitration the engine does not fire it: it emits `Output::Claim { key }`
+//! (key = `<message id>@visitor:<first seen>` or
+//! `<message id>@session:<session start>`, values every tab shares through
+//! storage) and remembers the pending claim. The host asks a registry shared
+//! by the tabs in which the first asker wins (the browser: a Web Lock of
+//! that name requested `ifAvailable` and held for the page's life,
+//! `platform/locks.rs`) and feeds back `Input::Claimed { key, granted }`.
+//! Granted: the message fires then (unless another tab's record arrived
+//! meanwhile). Refused: it is done for this tab, and recorded as used up in
+//! the saved state (without a message or statistics), so whichever tab
+//! writes storage last keeps the record. While a claim is pending the
+//! message is not claimed again. Everything stays sans-IO: the engine
+//! never waits; the answer is just one more input.
 
 use std::collections::VecDeque;
 
@@ -18,7 +36,7 @@ use super::io::{Author, ChatMessage, Input, Output, PageInfo};
 use super::json::write_int;
 use super::patterns::Patterns;
 use super::placeholders::RenderContext;
-use super::state::{Persisted, RuleRecord};
+use super::state::{LoadError, Persisted, RuleRecord};
 use super::stats::{MessageStats, StatEvent, StatKind};
 use super::validate::{Diagnostic, Severity};
 
@@ -157,6 +175,18 @@ pub struct Engine {
     /// An automatic message fired during the current input: at most one
     /// fires per input (issue 8.11).
     fired_in_input: bool,
+    /// The saved state was written by a newer version: run from memory,
+    /// never persist (see `saved_state_is_newer`).
+    newer_state: bool,
+    /// The saved state was unreadable: message ids restart from the clock
+    /// at the first page view, above any id the lost state could have used.
+    ids_from_clock: bool,
+    /// Suffix of this tab's message ids (`with_tab`); empty = none.
+    tab: String,
+    /// Once-messages are claimed across tabs before firing (`with_claims`).
+    claims: bool,
+    /// Claims asked and not answered yet: (key, rule index).
+    claims_pending: Vec<(String, u32)>,
     #[cfg(feature = "console")]
     trace: Option<Vec<explain::Round>>,
 }
@@ -283,15 +313,26 @@ impl Engine {
         let ids = Ids(ids);
 
         let mut diagnostics = Vec::new();
+        let (mut newer_state, mut ids_from_clock) = (false, false);
         let mut state = match saved {
             None => Persisted::default(),
             Some(text) => match Persisted::from_json(text) {
                 Ok(p) => p,
                 Err(e) => {
+                    let message = match &e {
+                        LoadError::Newer(_) => {
+                            newer_state = true;
+                            e.message()
+                        }
+                        LoadError::Unreadable(m) => {
+                            ids_from_clock = true;
+                            format!("unreadable, starting fresh: {}", m)
+                        }
+                    };
                     diagnostics.push(Diagnostic {
                         severity: Severity::Warning,
                         path: "saved state".to_string(),
-                        message: format!("unreadable, starting fresh: {}", e),
+                        message,
                     });
                     Persisted::default()
                 }
@@ -337,10 +378,85 @@ impl Engine {
             widget_hidden: false,
             unshown: Vec::new(),
             fired_in_input: false,
+            newer_state,
+            ids_from_clock,
+            tab: String::new(),
+            claims: false,
+            claims_pending: Vec::new(),
             set: None,
             #[cfg(feature = "console")]
             trace: None,
             config,
+        }
+    }
+
+    /// Tags this tab's message ids (`m7.<tag>`), so that messages created
+    /// at the same moment in two tabs never share an id and tab sync keeps
+    /// both (conversations merge by id). `tag` should be unique per page
+    /// load (e.g. a few random characters from the runtime); the engine has
+    /// no randomness of its own. Without it ids are `m7`.
+    pub fn with_tab(mut self, tag: &str) -> Engine {
+        self.tab = tag.to_string();
+        self
+    }
+
+    /// Claims once-per-visitor and once-per-session messages across tabs
+    /// before firing them (see the module doc). Off by default.
+    pub fn with_claims(mut self, on: bool) -> Engine {
+        self.claims = on;
+        self
+    }
+
+    /// Whether `with_claims(true)` is in force.
+    pub fn claims_enabled(&self) -> bool {
+        self.claims
+    }
+
+    /// The claim key of rule `i`, if its frequency needs one.
+    fn claim_key(&self, i: usize) -> Option<String> {
+        let rule = self.config.rules.get(i)?;
+        let (scope, n) = match rule.frequency {
+            Frequency::OncePerVisitor => ("@visitor:", self.state.first_seen),
+            Frequency::OncePerSession => ("@session:", self.state.session.start),
+            _ => return None,
+        };
+        let mut key = rule.id.clone();
+        key.push_str(scope);
+        write_int(n as i64, &mut key);
+        Some(key)
+    }
+
+    /// Rule `i` waits for the answer to its claim.
+    fn claim_pending(&self, i: usize) -> bool {
+        self.claims && self.claims_pending.iter().any(|(_, r)| *r == i as u32)
+    }
+
+    fn claimed(&mut self, now: u64, key: &str, granted: bool) {
+        let Some(at) = self.claims_pending.iter().position(|(k, _)| k == key) else {
+            return;
+        };
+        let (_, i) = self.claims_pending.remove(at);
+        let i = i as usize;
+        if !granted {
+            // Another tab shows it: recorded as used up (not as fired: no
+            // message, no statistics), and persisted like a firing, so
+            // whichever tab writes storage last, the record is there.
+            if let Some(rec) = self.records.get_mut(i) {
+                rec.last_fired = Some(now);
+                rec.session_fired = self.state.session.start;
+                self.dirty = true;
+            }
+            return;
+        }
+        // Invariant: `i` indexes `config.rules` and `records`.
+        let (rule, rec) = (&self.config.rules[i], &self.records[i]);
+        let left = match rule.frequency {
+            Frequency::OncePerVisitor => rec.last_fired.is_none(),
+            Frequency::OncePerSession => rec.session_fired != self.state.session.start,
+            _ => true,
+        };
+        if left && !rec.dismissed {
+            self.fire(i, now);
         }
     }
 
@@ -353,6 +469,14 @@ impl Engine {
     /// Problems met at run time (an unreadable saved state).
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    /// The saved state (at load or from another tab) was written by a
+    /// newer version of the widget. The engine then keeps its state in
+    /// memory and emits no `Output::Persist`; the runtime must not write
+    /// the storage key either (e.g. on reset), so the newer state survives.
+    pub fn saved_state_is_newer(&self) -> bool {
+        self.newer_state
     }
 
     /// The conversation as it stands.
@@ -598,6 +722,7 @@ impl Engine {
             Input::Timer { .. } => {}
             Input::StateSynced { saved } => self.state_synced(now, &saved),
             Input::Reset => self.reset(now),
+            Input::Claimed { key, granted } => self.claimed(now, &key, granted),
         }
         // Everything due at this input competes in one arbitration.
         self.arbitrate(now);
@@ -608,6 +733,17 @@ impl Engine {
     // ----- inputs -------------------------------------------------------
 
     fn page_view(&mut self, now: u64, info: PageInfo, wall: super::clock::WallClock) {
+        if !self.started {
+            // The first time known: the loaded state's future is now.
+            self.state.clamp_future(now);
+            for r in self.records.iter_mut() {
+                r.clamp_future(now);
+            }
+            if self.ids_from_clock {
+                let conv = &mut self.state.conversation;
+                conv.next_id = conv.next_id.max(now);
+            }
+        }
         self.clock = Some(Clock::new(Timestamp(now), wall));
         self.page.referrer = percent_decoded(&info.referrer);
         self.page.referrer_lc = super::case::fold(&self.page.referrer);
@@ -726,6 +862,12 @@ impl Engine {
     }
 
     fn visitor_message(&mut self, now: u64, text: String) {
+        // Longer than the composer allows: refused (the JS API refuses it
+        // too, with a warning); a cut text would be words the visitor
+        // never sent as such.
+        if text.chars().nth(super::limits::MAX_MESSAGE_CHARS).is_some() {
+            return;
+        }
         self.activity(now);
         self.append(Author::Visitor, None, text, now);
         if !self.state.conversation.typed {
@@ -763,10 +905,16 @@ impl Engine {
     }
 
     fn state_synced(&mut self, now: u64, saved: &str) {
-        let other = match Persisted::from_json(saved) {
+        let mut other = match Persisted::from_json(saved) {
             Ok(p) => p,
-            Err(_) => return,
+            Err(LoadError::Newer(_)) => {
+                // A newer widget in another tab owns the storage now.
+                self.newer_state = true;
+                return;
+            }
+            Err(LoadError::Unreadable(_)) => return,
         };
+        other.clamp_future(now);
         let before_start = self.state.session.start;
         // Bring the configured rules' records into the state, merge, split.
         for (i, r) in self.records.iter().enumerate() {
@@ -803,11 +951,17 @@ impl Engine {
             self.out.push_back(Output::Unread(unread));
         }
         self.persisted_last = self.state.session.last;
-        let _ = now;
     }
 
     fn reset(&mut self, now: u64) {
+        let conv = &self.state.conversation;
+        // A new conversation epoch (tabs replace, not merge, older ones);
+        // ids keep growing so none is ever reused.
+        let (epoch, next_id) = (conv.epoch.saturating_add(1).max(now), conv.next_id);
         self.state = Persisted::default();
+        self.state.conversation.epoch = epoch;
+        self.state.conversation.next_id = next_id;
+        self.claims_pending.clear();
         for r in self.records.iter_mut() {
             *r = RuleRecord::default();
         }
@@ -904,6 +1058,7 @@ impl Engine {
         };
         !rec.dismissed
             && left
+            && !self.claim_pending(i)
             && rule
                 .conditions
                 .as_ref()
@@ -950,7 +1105,16 @@ impl Engine {
         self.record_round(now, winner);
         self.candidates.clear();
         if let Some(i) = winner {
-            self.fire(i as usize, now);
+            let i = i as usize;
+            match self.claims.then(|| self.claim_key(i)).flatten() {
+                Some(key) => {
+                    // Ask first; it fires on `Input::Claimed` (module doc).
+                    self.fired_in_input = true;
+                    self.claims_pending.push((key.clone(), i as u32));
+                    self.out.push_back(Output::Claim { key });
+                }
+                None => self.fire(i, now),
+            }
         }
     }
 
@@ -1007,7 +1171,7 @@ impl Engine {
             Frequency::Always => true,
             Frequency::Cooldown(ms) => rec.last_fired.is_none_or(|t| now.saturating_sub(t) >= ms),
         };
-        if !ok {
+        if !ok || self.claim_pending(i) {
             return Some(Skip::Frequency);
         }
         if !rule.trigger.is_service() {
@@ -1188,6 +1352,10 @@ impl Engine {
         conv.next_id += 1;
         let mut id = String::from("m");
         write_int(conv.next_id as i64, &mut id);
+        if !self.tab.is_empty() {
+            id.push('.');
+            id.push_str(&self.tab);
+        }
         let msg = ChatMessage {
             id,
             rule,
@@ -1196,7 +1364,7 @@ impl Engine {
             at: Timestamp(now),
         };
         conv.updated = now.max(conv.updated);
-        conv.messages.push(msg.clone());
+        conv.push(msg.clone());
         self.out.push_back(Output::Message(msg.clone()));
         if !self.chat_open && author != Author::Visitor {
             conv.unread = conv.unread.saturating_add(1);
@@ -1207,7 +1375,10 @@ impl Engine {
     }
 
     fn finish(&mut self) {
-        if !self.dirty || (self.config.behaviour.consent_required && !self.consent) {
+        if !self.dirty
+            || self.newer_state
+            || (self.config.behaviour.consent_required && !self.consent)
+        {
             return;
         }
         let orphans = self.state.rules.len();

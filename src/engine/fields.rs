@@ -328,7 +328,10 @@ impl Checker<'_> {
             Ty::Date => match v.as_str() {
                 Some(s) if super::clock::parse_date(s).is_some() => true,
                 Some(s) => {
-                    self.error(path, format!("invalid date \"{}\"; expected YYYY-MM-DD", s));
+                    self.error(
+                        path,
+                        format!("invalid date \"{}\"; expected {}", s, expected(Ty::Date)),
+                    );
                     return false;
                 }
                 None => false,
@@ -350,7 +353,7 @@ impl Checker<'_> {
 pub fn expected(ty: Ty) -> &'static str {
     match ty {
         Ty::Str | Ty::Plain | Ty::Text | Ty::Color => "a string",
-        Ty::Date => "a date string \"YYYY-MM-DD\"",
+        Ty::Date => "a date string like 2026-12-24",
         Ty::Bool => "true or false",
         Ty::Int => "an integer",
         Ty::Seconds => "a number of seconds",

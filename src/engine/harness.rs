@@ -248,3 +248,163 @@ impl Sim {
         self.log.clear();
     }
 }
+
+/// Several tabs of one visitor sharing one localStorage (after str0m's
+/// multi-peer tests): each tab is a [`Sim`] whose engine tags its message
+/// ids with its index. A `Persist` of one tab becomes the stored text and a
+/// pending `StateSynced` for every other tab (the `storage` event); an
+/// `Output::Claim` is answered by a shared first-asker-wins registry (what
+/// Web Locks held for the page's life do) with a pending `Claimed`.
+/// Pending inputs are delivered only when a test says so, in any order, so
+/// tests and proptests choose the interleaving.
+pub struct Tabs {
+    pub tabs: Vec<Sim>,
+    /// The shared localStorage value.
+    pub storage: Option<String>,
+    /// Inputs not delivered yet: (tab, input).
+    pub pending: Vec<(usize, Input)>,
+    /// Claims granted so far: (key, page), first asker wins.
+    pub claims: Vec<(String, u64)>,
+    /// Per tab, how much of its log has been looked at.
+    seen: Vec<usize>,
+    /// Per tab, the page it shows (a reload is a new page: a new owner).
+    pages: Vec<u64>,
+    next_page: u64,
+}
+
+impl Tabs {
+    /// `n` tabs of `url` loaded at the same moment `now` from `saved`.
+    pub fn open(
+        config_text: &str,
+        n: usize,
+        now: u64,
+        saved: Option<String>,
+        claims: bool,
+    ) -> Tabs {
+        let mut tabs = Tabs {
+            tabs: Vec::new(),
+            storage: saved.clone(),
+            pending: Vec::new(),
+            claims: Vec::new(),
+            seen: Vec::new(),
+            pages: Vec::new(),
+            next_page: 0,
+        };
+        for i in 0..n {
+            let (c, p) = config(config_text);
+            let mut tag = String::from("t");
+            super::json::write_int(i as i64, &mut tag);
+            let engine = Engine::new(c, saved.as_deref(), Box::new(p))
+                .with_tab(&tag)
+                .with_claims(claims);
+            tabs.tabs.push(Sim::with_engine(config_text, engine, now));
+            tabs.seen.push(0);
+            tabs.pages.push(tabs.next_page);
+            tabs.next_page += 1;
+        }
+        for i in 0..n {
+            tabs.on(i, |sim| {
+                let w = wall(sim.now);
+                sim.input(Input::PageView {
+                    page: page("https://shop.fr/"),
+                    wall: w,
+                })
+            });
+        }
+        tabs
+    }
+
+    /// Runs `f` on tab `i`, then routes what it output.
+    pub fn on(&mut self, i: usize, f: impl FnOnce(&mut Sim)) {
+        f(&mut self.tabs[i]);
+        self.route(i);
+    }
+
+    /// Every tab lets `ms` pass in turn, none seeing the others' writes.
+    pub fn advance_each(&mut self, ms: u64) {
+        for i in 0..self.tabs.len() {
+            self.on(i, |sim| sim.advance(ms));
+        }
+    }
+
+    fn route(&mut self, i: usize) {
+        let n = self.tabs.len();
+        let new: Vec<Output> = self.tabs[i].log[self.seen[i]..]
+            .iter()
+            .map(|(_, o)| o.clone())
+            .collect();
+        self.seen[i] = self.tabs[i].log.len();
+        for o in new {
+            match o {
+                Output::Persist(s) => {
+                    self.storage = Some(s.clone());
+                    for j in (0..n).filter(|&j| j != i) {
+                        self.pending
+                            .push((j, Input::StateSynced { saved: s.clone() }));
+                    }
+                }
+                Output::Claim { key } => {
+                    let page = self.pages[i];
+                    let granted = match self.claims.iter().find(|(k, _)| *k == key) {
+                        Some(&(_, owner)) => owner == page,
+                        None => {
+                            self.claims.push((key.clone(), page));
+                            true
+                        }
+                    };
+                    self.pending.push((i, Input::Claimed { key, granted }));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Tab `i` loads a new page from what storage holds now (its log and
+    /// pending answers go with the old page). The registry keeps a closed
+    /// page's claims: the model is that a page closes long after its writes
+    /// reached the other tabs (a Web Lock goes away with its page).
+    pub fn reload(&mut self, i: usize) {
+        let now = self.tabs[i].now + SEC;
+        let (c, p) = config(&self.tabs[i].config_text);
+        let mut tag = String::from("t");
+        super::json::write_int(i as i64, &mut tag);
+        tag.push('r');
+        super::json::write_int(now as i64, &mut tag);
+        let claims = self.tabs[i].engine.claims_enabled();
+        let engine = Engine::new(c, self.storage.as_deref(), Box::new(p))
+            .with_tab(&tag)
+            .with_claims(claims);
+        let text = self.tabs[i].config_text.clone();
+        self.tabs[i] = Sim::with_engine(&text, engine, now);
+        self.seen[i] = 0;
+        self.pages[i] = self.next_page;
+        self.next_page += 1;
+        self.pending
+            .retain(|(t, input)| *t != i || matches!(input, Input::StateSynced { .. }));
+        self.on(i, |sim| {
+            let w = wall(sim.now);
+            sim.input(Input::PageView {
+                page: page("https://shop.fr/"),
+                wall: w,
+            })
+        });
+    }
+
+    /// Delivers pending input `k` (an index into `pending`) to its tab.
+    pub fn deliver(&mut self, k: usize) {
+        let (i, input) = self.pending.remove(k);
+        self.on(i, |sim| sim.input(input));
+    }
+
+    /// Delivers everything pending, oldest first, until nothing is left.
+    pub fn deliver_all(&mut self) {
+        while !self.pending.is_empty() {
+            self.deliver(0);
+        }
+    }
+
+    /// Ids of every automatic message fired, over all tabs.
+    pub fn fired(&self) -> Vec<String> {
+        self.tabs.iter().flat_map(|t| t.fired()).collect()
+    }
+}

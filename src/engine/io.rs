@@ -79,6 +79,13 @@ pub enum Input {
     },
     /// Forget this visitor.
     Reset,
+    /// The answer to an [`Output::Claim`] of the same `key` (only with
+    /// `Engine::with_claims(true)`): granted, the message fires now; refused,
+    /// another tab has it and it is done for this tab.
+    Claimed {
+        key: String,
+        granted: bool,
+    },
 }
 
 /// Who wrote a chat message.
@@ -128,5 +135,12 @@ pub enum Output {
     Fired {
         message_id: String,
         text: String,
+    },
+    /// A once-per-visitor or once-per-session message is due: ask the tabs'
+    /// shared registry for `key` (the first asker wins; the browser uses a
+    /// Web Lock of that name held for the page's life) and answer with
+    /// `Input::Claimed`. Only with `Engine::with_claims(true)`.
+    Claim {
+        key: String,
     },
 }

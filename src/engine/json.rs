@@ -4,6 +4,15 @@
 //! stops at the first error, and the validator needs a generic tree anyway to
 //! report every problem with its path. Numbers are kept as `f64`; integers are
 //! written back through an integer path so no float formatting is linked in.
+//!
+//! Like `JSON.parse`, the parser is lenient where browsers are: a key that
+//! appears twice in one object keeps its LAST value (at the position of the
+//! first), and [`parse_reporting`] names each such key by its JSON path so
+//! the config validator can warn about it; an escaped lone surrogate
+//! (`"\ud800"`) becomes U+FFFD instead of an error. It is strict where a
+//! hostile document could hurt: nesting deeper than
+//! [`MAX_JSON_DEPTH`](super::limits::MAX_JSON_DEPTH) is an error of its own
+//! ([`SyntaxError::too_deep`]), never a stack overflow.
 
 /// A parsed JSON value. Objects keep their keys in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,9 +31,32 @@ pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The document is well-formed as far as read but nests deeper than
+    /// `limits::MAX_JSON_DEPTH` (not a syntax error as such).
+    pub too_deep: bool,
 }
 
-const MAX_DEPTH: usize = 128;
+use super::limits::MAX_JSON_DEPTH;
+
+/// Where the parser is: the chain of keys and indexes from the root, kept
+/// on the stack (no allocation) and turned into a path only when a
+/// duplicate key is met.
+enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// The validator's path syntax: `a.b[2].c`.
+    fn path(&self) -> String {
+        match self {
+            At::Root => String::new(),
+            At::Key(parent, k) => super::validate::join(&parent.path(), k),
+            At::Index(parent, i) => super::validate::index(&parent.path(), *i),
+        }
+    }
+}
 
 impl Value {
     /// The value of `key` if `self` is an object that has it.
@@ -119,26 +151,84 @@ pub fn int(n: i64) -> Value {
     Value::Number(n as f64)
 }
 
-/// Parses a complete JSON document.
+/// Parses a complete JSON document (a repeated key keeps its last value).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    parse_reporting(text).map(|(v, _)| v)
+}
+
+/// Parses a complete JSON document and also returns the JSON path of every
+/// key that appeared more than once in its object (once per key and
+/// object, in document order of their objects' ends). Each such key keeps
+/// its last value, like `JSON.parse`.
+pub fn parse_reporting(text: &str) -> Result<(Value, Vec<String>), SyntaxError> {
     let mut p = Parser {
         src: text.as_bytes(),
         text,
         pos: 0,
+        duplicates: Vec::new(),
     };
     p.skip_ws();
-    let v = p.value(0)?;
+    let v = p.value(0, &At::Root)?;
     p.skip_ws();
     if p.pos < p.src.len() {
         return Err(p.error("unexpected characters after the JSON value"));
     }
-    Ok(v)
+    Ok((v, p.duplicates))
 }
 
 struct Parser<'a> {
     src: &'a [u8],
     text: &'a str,
     pos: usize,
+    duplicates: Vec<String>,
+}
+
+/// Whether two of `fields` share a key (the common answer is no, found
+/// without allocating for small objects).
+fn has_duplicates(fields: &[(String, Value)]) -> bool {
+    if fields.len() <= 8 {
+        return fields
+            .iter()
+            .enumerate()
+            .any(|(i, (k, _))| fields[..i].iter().any(|(o, _)| o == k));
+    }
+    let order = super::sorted_order(fields.len(), &|a, b| fields[a].0 < fields[b].0);
+    order.windows(2).any(|w| fields[w[0]].0 == fields[w[1]].0)
+}
+
+/// Keeps one entry per key: at the first key's position, with the last
+/// value. Returns the keys that were repeated, in order of first position.
+/// O(n log n), so a hostile object of 100 000 equal keys stays cheap.
+fn dedup_last_wins(fields: &mut Vec<(String, Value)>) -> Vec<String> {
+    let order = super::sorted_order(fields.len(), &|a, b| fields[a].0 < fields[b].0);
+    // Stable: within a run of equal keys, indexes ascend.
+    let mut keep = vec![true; fields.len()];
+    let mut repeated: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i + 1;
+        while j < order.len() && fields[order[j]].0 == fields[order[i]].0 {
+            j += 1;
+        }
+        if j - i > 1 {
+            let (first, last) = (order[i], order[j - 1]);
+            let v = std::mem::replace(&mut fields[last].1, Value::Null);
+            fields[first].1 = v;
+            for &k in &order[i + 1..j] {
+                keep[k] = false;
+            }
+            repeated.push(first);
+        }
+        i = j;
+    }
+    super::sort_small(&mut repeated, |a, b| a < b);
+    let keys = repeated.iter().map(|&k| fields[k].0.clone()).collect();
+    let mut n = 0;
+    fields.retain(|_| {
+        n += 1;
+        keep[n - 1]
+    });
+    keys
 }
 
 impl<'a> Parser<'a> {
@@ -159,6 +249,7 @@ impl<'a> Parser<'a> {
             line,
             column,
             message: message.to_string(),
+            too_deep: false,
         }
     }
 
@@ -181,14 +272,19 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error("nesting too deep"));
+    /// `depth` = the number of arrays and objects around this value.
+    fn value(&mut self, depth: usize, at: &At) -> Result<Value, SyntaxError> {
+        if depth >= MAX_JSON_DEPTH && matches!(self.peek(), Some(b'{' | b'[')) {
+            let mut message = String::from("nesting deeper than ");
+            write_int(MAX_JSON_DEPTH as i64, &mut message);
+            let mut e = self.error(&message);
+            e.too_deep = true;
+            return Err(e);
         }
         match self.peek() {
             None => Err(self.error("unexpected end of input; expected a value")),
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
+            Some(b'{') => self.object(depth, at),
+            Some(b'[') => self.array(depth, at),
             Some(b'"') => Ok(Value::String(self.string()?)),
             Some(b't') => self.expect_word("true", Value::Bool(true)),
             Some(b'f') => self.expect_word("false", Value::Bool(false)),
@@ -198,7 +294,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn object(&mut self, depth: usize, at: &At) -> Result<Value, SyntaxError> {
         self.pos += 1;
         let mut fields = Vec::new();
         self.skip_ws();
@@ -218,13 +314,18 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             self.skip_ws();
-            let v = self.value(depth + 1)?;
+            let v = self.value(depth + 1, &At::Key(at, &key))?;
             fields.push((key, v));
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    if has_duplicates(&fields) {
+                        for k in dedup_last_wins(&mut fields) {
+                            self.duplicates.push(At::Key(at, &k).path());
+                        }
+                    }
                     return Ok(Value::Object(fields));
                 }
                 _ => return Err(self.error("expected ',' or '}'")),
@@ -232,7 +333,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn array(&mut self, depth: usize, at: &At) -> Result<Value, SyntaxError> {
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_ws();
@@ -242,7 +343,8 @@ impl<'a> Parser<'a> {
         }
         loop {
             self.skip_ws();
-            items.push(self.value(depth + 1)?);
+            let i = items.len();
+            items.push(self.value(depth + 1, &At::Index(at, i))?);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -307,23 +409,22 @@ impl<'a> Parser<'a> {
                         b't' => out.push('\t'),
                         b'u' => {
                             let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi) {
-                                if self.src.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                                    return Err(self.error("unpaired surrogate in \\u escape"));
-                                }
+                            let mut code = hi;
+                            if (0xD800..0xDC00).contains(&hi)
+                                && self.src.get(self.pos..self.pos + 2) == Some(b"\\u")
+                            {
+                                let back = self.pos;
                                 self.pos += 2;
-                                let lo = self.hex4()?;
-                                if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(self.error("unpaired surrogate in \\u escape"));
+                                match self.hex4()? {
+                                    lo @ 0xDC00..=0xDFFF => {
+                                        code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                                    }
+                                    // Not a pair: that escape is read on its own.
+                                    _ => self.pos = back,
                                 }
-                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                            } else {
-                                hi
-                            };
-                            match char::from_u32(code) {
-                                Some(ch) => out.push(ch),
-                                None => return Err(self.error("invalid \\u escape")),
                             }
+                            // A lone surrogate: U+FFFD, as browsers show it.
+                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                         }
                         _ => {
                             self.pos -= 1;
@@ -590,6 +691,66 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let text = "[".repeat(10_000);
         assert!(parse(&text).is_err());
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_last_value_like_json_parse() {
+        let v = parse(r#"{"a":1,"b":2,"a":3}"#).unwrap();
+        assert_eq!(v.get("a"), Some(&Value::Number(3.0)));
+        // One entry per key, at the first key's position.
+        assert_eq!(v.to_json(), r#"{"a":3,"b":2}"#);
+    }
+
+    #[test]
+    fn repeated_keys_are_reported_by_their_json_path() {
+        let text = r#"{"x":[{"b":1,"b":2}],"y":{"c":{"d":1,"d":2,"d":3}},"x2":0,"x2":1}"#;
+        let (_, dups) = parse_reporting(text).unwrap();
+        assert_eq!(dups, vec!["x[0].b", "y.c.d", "x2"]);
+        let (_, dups) = parse_reporting(r#"[{"k":1,"k":2}]"#).unwrap();
+        assert_eq!(dups, vec!["[0].k"]);
+    }
+
+    #[test]
+    fn an_object_of_many_repeated_keys_is_deduplicated_quickly() {
+        let mut text = String::from("{");
+        for i in 0..50_000 {
+            text.push_str(if i % 2 == 0 { "\"a\":" } else { "\"b\":" });
+            write_int(i, &mut text);
+            text.push(',');
+        }
+        text.push_str("\"a\":-1}");
+        let (v, dups) = parse_reporting(&text).unwrap();
+        assert_eq!(v.to_json(), r#"{"a":-1,"b":49999}"#);
+        assert_eq!(dups, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_reported_as_such() {
+        let n = crate::engine::limits::MAX_JSON_DEPTH;
+        let ok = format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(parse(&ok).is_ok());
+        let deep = format!("{}{}", "[".repeat(n + 1), "]".repeat(n + 1));
+        let e = parse(&deep).unwrap_err();
+        assert!(e.too_deep);
+        assert_eq!(e.message, format!("nesting deeper than {}", n));
+        assert!(!parse("[1,]").unwrap_err().too_deep);
+    }
+
+    #[test]
+    fn an_escaped_lone_surrogate_becomes_the_replacement_character() {
+        assert_eq!(parse(r#""a\ud800b""#).unwrap().as_str(), Some("a\u{FFFD}b"));
+        assert_eq!(parse(r#""\udc00""#).unwrap().as_str(), Some("\u{FFFD}"));
+        // A high surrogate before an escape that is not a low one: each is
+        // read on its own.
+        assert_eq!(
+            parse(r#""\ud800\u0041""#).unwrap().as_str(),
+            Some("\u{FFFD}A")
+        );
+        assert_eq!(
+            parse(r#""\ud800\ud83d\ude00""#).unwrap().as_str(),
+            Some("\u{FFFD}😀")
+        );
+        assert!(parse(r#""\ud800\uZZZZ""#).is_err());
     }
 
     #[test]

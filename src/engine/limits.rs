@@ -9,3 +9,9 @@ pub const MAX_MESSAGE_CHARS: usize = 2000;
 
 /// The most messages a stored conversation keeps; the oldest go first.
 pub const MAX_CONVERSATION_MESSAGES: usize = 200;
+
+/// The deepest nesting of arrays and objects a JSON document (config or
+/// saved state) may have; deeper is reported as "nesting deeper than N".
+/// It bounds the parser's recursion, so a hostile document cannot overflow
+/// the stack.
+pub const MAX_JSON_DEPTH: usize = 128;

@@ -31,6 +31,8 @@ pub mod visits;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod behaviour_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod hardening_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod harness;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -8,10 +8,22 @@
 //! v1: `{"v":1,"visitor":{..},"session":{..},"rules":{id:[..]},
 //! "conversation":{..},"attributes":[[k,v],..]}`
 //! v0 (the first format): `{"visits":n,"last_visit":ms,"fired":[ids]}`.
+//!
+//! Hardening. A state written by a NEWER widget (`"v"` above [`VERSION`])
+//! is not ours to rewrite: [`Persisted::from_json`] says so with
+//! [`LoadError::Newer`], and the engine then runs from memory and never
+//! persists (`Engine::saved_state_is_newer`), so an old cached script in one
+//! tab cannot destroy what the new one saved. Timestamps read from storage
+//! that lie in the future (a device clock that was ahead) are clamped to now
+//! ([`Persisted::clamp_future`]) on load and on tab sync, so they cannot
+//! freeze sessions, cooldowns or time on site until the clock catches up.
+//! Message ids never go back: the counter is at least the highest `m<n>` id
+//! read, and after an unreadable state it restarts from the clock.
 
 use super::clock::Timestamp;
 use super::io::{Author, ChatMessage};
 use super::json::{self, int, obj, s, Value};
+use super::limits::MAX_CONVERSATION_MESSAGES;
 use super::stats::Counters;
 
 pub const VERSION: i64 = 1;
@@ -28,6 +40,11 @@ pub struct RuleRecord {
 }
 
 impl RuleRecord {
+    /// Timestamps after `now` become `now`.
+    pub fn clamp_future(&mut self, now: u64) {
+        self.last_fired = self.last_fired.map(|t| t.min(now));
+        self.session_fired = self.session_fired.min(now);
+    }
     pub fn is_default(&self) -> bool {
         *self == RuleRecord::default()
     }
@@ -61,9 +78,20 @@ pub struct Session {
 }
 
 /// The conversation shared by all tabs.
+///
+/// Tabs merge conversations by message id: the union of both, ordered by
+/// time, then id number, then id (so every tab shows the same order), and
+/// bounded by [`MAX_CONVERSATION_MESSAGES`] (the oldest go first). Two
+/// visitor messages typed at the same moment in two tabs are both kept,
+/// provided each tab tags its ids (`Engine::with_tab`). A reset starts a
+/// new `epoch`: a conversation of a later epoch replaces an earlier one
+/// instead of being merged with it, so a reset is not undone by a tab that
+/// still shows the old conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Conversation {
-    /// Time of the last change; the newer conversation wins a merge.
+    /// When the conversation was last reset (0 = never); see the type doc.
+    pub epoch: u64,
+    /// Time of the last change; the newer one's unread count wins a merge.
     pub updated: u64,
     pub next_id: u64,
     pub unread: u32,
@@ -84,6 +112,43 @@ pub struct Persisted {
     pub rules: Vec<(String, RuleRecord)>,
     pub conversation: Conversation,
     pub attributes: Vec<(String, String)>,
+}
+
+/// Why a saved state was not loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Written by a newer version (its `"v"`): leave it untouched.
+    Newer(i64),
+    /// Not a saved state we can read (the caller starts fresh).
+    Unreadable(String),
+}
+
+impl LoadError {
+    /// A message for diagnostics.
+    pub fn message(&self) -> String {
+        match self {
+            LoadError::Newer(v) => {
+                let mut m = String::from("written by a newer version (v");
+                json::write_int(*v, &mut m);
+                m.push_str("); left untouched, running from memory");
+                m
+            }
+            LoadError::Unreadable(e) => e.clone(),
+        }
+    }
+}
+
+/// The number of a message id `m<n>` (with or without a `.tab` suffix).
+pub fn message_number(id: &str) -> Option<u64> {
+    let digits = id.strip_prefix('m')?.split('.').next()?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in digits.bytes() {
+        n = n.checked_mul(10)?.checked_add((b - b'0') as u64)?;
+    }
+    Some(n)
 }
 
 fn pairs(v: &[(String, String)]) -> Value {
@@ -216,6 +281,7 @@ impl Persisted {
             (
                 "conversation",
                 obj(vec![
+                    ("epoch", int(self.conversation.epoch as i64)),
                     ("updated", int(self.conversation.updated as i64)),
                     ("next", int(self.conversation.next_id as i64)),
                     ("unread", int(self.conversation.unread as i64)),
@@ -237,21 +303,44 @@ impl Persisted {
         .to_json()
     }
 
-    /// Reads any known version. Err = unreadable (the caller starts fresh).
-    pub fn from_json(text: &str) -> Result<Persisted, String> {
-        let v = json::parse(text).map_err(|e| e.message)?;
+    /// Reads any known version. `Newer`: a later version wrote it (leave it
+    /// alone); `Unreadable`: the caller starts fresh.
+    pub fn from_json(text: &str) -> Result<Persisted, LoadError> {
+        let v = json::parse(text).map_err(|e| LoadError::Unreadable(e.message))?;
         if v.as_object().is_none() {
-            return Err("saved state is not an object".to_string());
+            return Err(LoadError::Unreadable(
+                "saved state is not an object".to_string(),
+            ));
         }
         match v.get("v").map(|x| x.as_i64()) {
             None => Ok(migrate_v0(&v)),
             Some(Some(1)) => Ok(read_v1(&v)),
-            _ => Err("unknown saved state version".to_string()),
+            Some(Some(n)) if n > VERSION => Err(LoadError::Newer(n)),
+            _ => Err(LoadError::Unreadable(
+                "unknown saved state version".to_string(),
+            )),
         }
     }
 
+    /// Every timestamp after `now` becomes `now` (a state saved while the
+    /// device clock was ahead). Rule records are clamped by their owner.
+    pub fn clamp_future(&mut self, now: u64) {
+        self.first_seen = self.first_seen.min(now);
+        self.prev_last = self.prev_last.map(|t| t.min(now));
+        let ss = &mut self.session;
+        ss.start = ss.start.min(now);
+        ss.last = ss.last.min(now);
+        ss.last_marketing = ss.last_marketing.map(|t| t.min(now));
+        for (_, r) in self.rules.iter_mut() {
+            r.clamp_future(now);
+        }
+        // Message times are shown, never waited on, and must stay equal in
+        // every tab (the merge orders by them): they are left as written.
+        self.conversation.updated = self.conversation.updated.min(now);
+    }
+
     /// Merges another tab's state into this one. Returns true if the
-    /// conversation was replaced by the other (newer) one.
+    /// conversation changed (see [`Conversation::merge`]).
     pub fn merge(&mut self, o: &Persisted) -> bool {
         if o.visits > self.visits {
             self.visits = o.visits;
@@ -288,13 +377,62 @@ impl Persisted {
                 self.attributes.push((k.clone(), v.clone()));
             }
         }
-        let (a, b) = (&self.conversation, &o.conversation);
-        let newer = b.updated > a.updated
-            || (b.updated == a.updated && b.messages.len() > a.messages.len());
-        if newer {
-            self.conversation = b.clone();
+        self.conversation.merge(&o.conversation)
+    }
+}
+
+/// Whether message `a` comes before `b` in every tab.
+fn earlier(a: &ChatMessage, b: &ChatMessage) -> bool {
+    (a.at, message_number(&a.id), &a.id) < (b.at, message_number(&b.id), &b.id)
+}
+
+impl Conversation {
+    /// Appends a message, dropping the oldest beyond the bound.
+    pub fn push(&mut self, m: ChatMessage) {
+        self.messages.push(m);
+        let excess = self
+            .messages
+            .len()
+            .saturating_sub(MAX_CONVERSATION_MESSAGES);
+        self.messages.drain(..excess);
+    }
+
+    /// Merges another tab's conversation into this one (see the type doc).
+    /// Returns true if what this tab shows changed (messages or unread).
+    pub fn merge(&mut self, o: &Conversation) -> bool {
+        if o.epoch != self.epoch {
+            if o.epoch > self.epoch {
+                *self = o.clone();
+                return true;
+            }
+            return false;
         }
-        newer
+        let mut changed = false;
+        for m in &o.messages {
+            if !self.messages.iter().any(|x| x.id == m.id) {
+                self.messages.push(m.clone());
+                changed = true;
+            }
+        }
+        if changed {
+            super::sort_small(&mut self.messages, earlier);
+            let excess = self
+                .messages
+                .len()
+                .saturating_sub(MAX_CONVERSATION_MESSAGES);
+            self.messages.drain(..excess);
+        }
+        if o.updated > self.updated && o.unread != self.unread {
+            self.unread = o.unread;
+            changed = true;
+        }
+        if o.typed && !self.typed {
+            self.typed = true;
+            changed = true;
+        }
+        self.updated = self.updated.max(o.updated);
+        self.next_id = self.next_id.max(o.next_id);
+        changed
     }
 }
 
@@ -320,6 +458,21 @@ fn read_v1(v: &Value) -> Persisted {
             },
         ));
     }
+    let mut messages: Vec<ChatMessage> = conv
+        .get("messages")
+        .and_then(|m| m.as_array())
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(read_message)
+        .collect();
+    let excess = messages.len().saturating_sub(MAX_CONVERSATION_MESSAGES);
+    messages.drain(..excess);
+    // Never below an id in use, whatever `next` says (a damaged state).
+    let highest = messages
+        .iter()
+        .filter_map(|m| message_number(&m.id))
+        .max()
+        .unwrap_or(0);
     Persisted {
         visits: u(vis.get("visits")),
         first_seen: u(vis.get("first")),
@@ -336,17 +489,12 @@ fn read_v1(v: &Value) -> Persisted {
         },
         rules,
         conversation: Conversation {
+            epoch: u(conv.get("epoch")),
             updated: u(conv.get("updated")),
-            next_id: u(conv.get("next")),
+            next_id: u(conv.get("next")).max(highest),
             unread: u(conv.get("unread")).min(u32::MAX as u64) as u32,
             typed: conv.get("typed").and_then(|b| b.as_bool()).unwrap_or(false),
-            messages: conv
-                .get("messages")
-                .and_then(|m| m.as_array())
-                .unwrap_or(&[])
-                .iter()
-                .filter_map(read_message)
-                .collect(),
+            messages,
         },
         attributes: read_pairs(v.get("attributes")),
     }
@@ -408,6 +556,7 @@ mod tests {
             at: Timestamp(9),
         });
         p.attributes.push(("plan".into(), "pro".into()));
+        p.conversation.next_id = 1;
         let back = Persisted::from_json(&p.to_json()).unwrap();
         assert_eq!(back, p);
     }

@@ -1083,6 +1083,37 @@ fn a_json_syntax_error_is_reported_with_line_and_column() {
 }
 
 #[test]
+fn a_repeated_key_in_the_config_keeps_its_last_value_with_a_warning_naming_its_path() {
+    let text = site(
+        r#""auto_messages":[{"id":"a","text":"first","text":"second","trigger":{"type":"page_view"}}]"#,
+    );
+    let mut p = RegexLitePatterns::new();
+    let (c, d) = parse_config(&text, &mut p).unwrap();
+    assert_eq!(c.rules[0].text, placeholders::Template::plain("second"));
+    assert_eq!(d.len(), 1, "{:?}", d);
+    assert_eq!(d[0].severity, Severity::Warning);
+    assert_eq!(
+        d[0].to_string(),
+        "auto_messages[0].text: duplicate key; the last value is used (as JSON.parse does)"
+    );
+}
+
+#[test]
+fn a_config_nested_deeper_than_the_limit_is_reported_as_too_deep_not_as_a_syntax_error() {
+    let n = limits::MAX_JSON_DEPTH;
+    let text = format!(r#"{{"ui":{}{}}}"#, "[".repeat(n), "]".repeat(n));
+    let mut p = RegexLitePatterns::new();
+    let e = parse_config(&text, &mut p).unwrap_err().to_string();
+    assert!(!e.contains("syntax error"), "{}", e);
+    assert!(e.starts_with("JSON too deep at line 1, column "), "{}", e);
+    assert!(
+        e.ends_with(&format!(": nesting deeper than {}", n)),
+        "{}",
+        e
+    );
+}
+
+#[test]
 fn an_unknown_establishment_fact_in_a_starter_is_an_error() {
     let d = diags(&site(
         r#""establishments":[{"id":"p","name":"P"}],"starters":[{"title":"Fax ?","answer":"{{establishment.fax}}"}]"#,

@@ -502,6 +502,9 @@ impl Runtime {
                     name: "message",
                     detail: events::object(&[("id", message_id.into()), ("text", text.into())]),
                 }),
+                // Only with `Engine::with_claims(true)`, not enabled here yet
+                // (platform/locks.rs answers with `Input::Claimed`).
+                Output::Claim { .. } => {}
             }
         }
     }
