@@ -179,9 +179,20 @@ fn template_field(
 pub fn Messages(props: &MessagesProps) -> Html {
     let ctx = &props.ctx;
     let d = ctx.doc.clone();
-    let est = facts_of(&d, props.establishment.as_deref());
     let sets = doc::get_array(&d, &p(&["message_sets"]));
     let set = props.set.filter(|i| *i < sets.len());
+    // A set's texts are shown filled with one of its own establishments:
+    // the preview's if the set has it, else the set's first.
+    let members: Vec<&str> = set
+        .and_then(|i| sets[i].get("establishments"))
+        .and_then(Value::as_array)
+        .map(|ids| ids.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let pick = match props.establishment.as_deref() {
+        Some(id) if members.is_empty() || members.contains(&id) => Some(id),
+        _ => members.first().copied().or(props.establishment.as_deref()),
+    };
+    let est = facts_of(&d, pick);
     let base: Path = match set {
         Some(i) => p(&["message_sets"]).idx(i),
         None => Vec::new(),

@@ -168,6 +168,25 @@ async fn a_set_with_its_own_hours_shows_their_slots_and_can_follow_the_site_agai
 }
 
 #[wasm_bindgen_test]
+async fn a_sets_texts_are_shown_filled_with_one_of_its_own_establishments() {
+    let (on, _) = recorder();
+    let text = partoo_with_set("").replacen(
+        r#""establishments": ["lyon"]"#,
+        r#""establishments": ["lyon"], "welcome_message": "Ici {{establishment.name}}""#,
+        1,
+    );
+    let mut props = messages_props(&text, on, Some("paris"));
+    props.set = Some(0);
+    let m = Mounted::<Messages>::new(props).await;
+    let shown = m
+        .get("section[aria-labelledby=texts-title]")
+        .text_content()
+        .unwrap();
+    assert!(shown.contains("Ici Boutique Lyon"), "{shown}");
+    assert!(!shown.contains("Ici Boutique Paris"), "{shown}");
+}
+
+#[wasm_bindgen_test]
 async fn moving_a_starter_up_reports_the_move_and_announces_it() {
     let (on, log) = recorder();
     let m = Mounted::<Messages>::new(messages_props(PARTOO, on, None)).await;
