@@ -10,8 +10,15 @@ const safe = (f) => (...a) => {
 const rnd = (n) => Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => (b % 36).toString(36)).join("");
 const get = (k) => { try { return localStorage.getItem(s.prefix + k); } catch (e) {} };
 const put = (k, v) => { try { localStorage.setItem(s.prefix + k, v); return 1; } catch (e) {} };
+// A stored outbox of another shape (corrupt, or written by something else)
+// is replaced by an empty one: it must never stop delivery for good.
 const load = () => {
-  try { return mem || JSON.parse(s.consent && get("outbox")) || { dropped: 0, items: [] }; } catch (e) { return { dropped: 0, items: [] }; }
+  if (mem) return mem;
+  let o;
+  try { o = JSON.parse(s.consent && get("outbox")); } catch (e) {}
+  return o && Array.isArray(o.items) && o.dropped >= 0
+    ? { dropped: +o.dropped, items: o.items.filter((x) => x && typeof x == "object" && typeof x.key == "string") }
+    : { dropped: 0, items: [] };
 };
 const save = (o) => { mem = s.consent && put("outbox", JSON.stringify(o)) ? 0 : o; };
 const keep = () => s.consent && put("visitor", visitor);
@@ -74,7 +81,8 @@ const flush = (leaving) => {
 const on = [
   (site, endpoint, inbox, prefix, n) => {
     s = { site, endpoint, inbox, prefix, gtm: n & 1, matomo: n & 2, plausible: n & 4, consent: n & 8 };
-    visitor = get("visitor") || rnd(12);
+    visitor = get("visitor");
+    if (!/^[0-9a-z]{12}$/.test(visitor)) visitor = rnd(12); // absent or not ours
     token = rnd(4);
     keep();
     addEventListener("pagehide", safe(() => flush(1)));
