@@ -24,10 +24,7 @@ pub const MOBILE_MAX_WIDTH: u32 = 480;
 /// The id of the widget's host element (created by the loader).
 pub const HOST_ID: &str = "nudge-widget";
 
-/// How many non-fatal config problems are printed one by one; the rest are
-/// counted in one last line (10 000 broken rules must not print 10 000
-/// warnings nor make a long task).
-pub const SHOWN_PROBLEMS: usize = 20;
+pub use crate::engine::limits::SHOWN_PROBLEMS;
 
 /// What the loader could gather of the fresh config.
 #[derive(Debug, Default, Clone)]
