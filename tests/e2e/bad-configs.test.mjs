@@ -386,7 +386,7 @@ test(`at least 200 broken configs are generated (${cases.length})`, () => {
   assert.equal(new Set(cases.map((c) => c.name)).size, cases.length, "case names are unique");
 });
 
-describe("a broken config never harms the host page", { concurrency: 3 }, () => {
+describe("a broken config never harms the host page", { concurrency: 4 }, () => {
   cases.forEach((c, i) => {
     const todo = BUGS.get(c.name);
     test(c.name, todo ? { todo } : {}, () => check(c, i));
