@@ -39,14 +39,16 @@ function serve(root, port, { cors = false, pages = new Map() } = {}) {
   return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
 }
 
-export const WIDGET_ORIGIN = "http://127.0.0.1:8181";
-export const HOST_ORIGIN = "http://localhost:8182";
+// NUDGE_E2E_PORT moves both origins (PORT and PORT + 1), for a run beside another.
+const PORT = Number(process.env.NUDGE_E2E_PORT) || 8181;
+export const WIDGET_ORIGIN = `http://127.0.0.1:${PORT}`;
+export const HOST_ORIGIN = `http://localhost:${PORT + 1}`;
 
 /** Starts both origins and a browser; returns helpers and a `close`. */
 export async function start() {
   const pages = new Map();
-  const widget = await serve(join(process.cwd(), "dist"), 8181, { cors: true });
-  const host = await serve(join(process.cwd(), "dist"), 8182, { pages });
+  const widget = await serve(join(process.cwd(), "dist"), PORT, { cors: true });
+  const host = await serve(join(process.cwd(), "dist"), PORT + 1, { pages });
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
