@@ -233,6 +233,11 @@ fn install_now(boot: Boot, clock: SiteClock) {
         started: false,
         analytics,
     };
+    // A saved state that could not be used (unreadable, or from a newer
+    // version) is said once, like the config's problems.
+    for d in runtime.engine.diagnostics() {
+        dom::warn(&format!("[nudge] {d}"));
+    }
     let page = engine::PageInfo {
         url: crate::platform::url::current_url(),
         title: dom::title(),
