@@ -724,6 +724,9 @@ impl Engine {
             Input::Reset => self.reset(now),
             Input::Claimed { key, granted } => self.claimed(now, &key, granted),
         }
+        // Whatever the input moved into the past (a synced session that
+        // started earlier, a reset) is due now, not at a past deadline.
+        self.process_due(now);
         // Everything due at this input competes in one arbitration.
         self.arbitrate(now);
         self.settle();

@@ -593,3 +593,23 @@ mod props {
         }
     }
 }
+
+// ----- found by tests/fuzz.rs -------------------------------------------------
+
+#[test]
+fn a_synced_session_that_started_earlier_makes_time_on_site_due_now_not_at_a_past_deadline() {
+    let cfg = site(
+        r#""auto_messages":[{"id":"site","text":"s","trigger":{"type":"time_on_site","seconds":20}}]"#,
+    );
+    let mut sim = Sim::new(&cfg, "https://shop.fr/");
+    sim.advance(5 * SEC);
+    let mut other = Persisted::from_json(sim.saved.as_ref().unwrap()).unwrap();
+    other.visits += 1;
+    other.session.start = sim.now - MIN;
+    other.session.last = sim.now;
+    sim.input(Input::StateSynced {
+        saved: other.to_json(),
+    });
+    assert_eq!(sim.fired(), vec!["site"]);
+    assert!(sim.engine.poll_timeout().is_none_or(|t| t.0 > sim.now));
+}
