@@ -34,10 +34,16 @@ fn value_of(options: &JsValue, key: &str) -> JsValue {
 /// when it could not be loaded), `source` says where it came from and
 /// `error` why it could not be loaded; `root` is the shadow root the loader
 /// drew, `drawn` its pre-drawn launcher, `theme` the theme CSS it used,
-/// `restyle(css)` replaces that CSS, `hidden` says `Nudge('hide')` was called.
+/// `restyle(css)` replaces that CSS, `hidden` says `Nudge('hide')` was called,
+/// `dead()` is called if the widget dies (`platform::guard`). `start` adds
+/// `die(error)` and `call(f, arg)`: the loader calls [`command`] through
+/// `call`, and `die` when `start` itself throws.
 #[wasm_bindgen]
 pub fn start(options: JsValue) -> bool {
     use wasm_bindgen::JsCast;
+    // First: from here on the loader can call `options.die` and
+    // `options.call` (see `platform::guard`).
+    let guard = crate::platform::guard::new_guard(&options);
     let shell = value_of(&options, "root")
         .dyn_into::<web_sys::ShadowRoot>()
         .ok()
@@ -56,6 +62,7 @@ pub fn start(options: JsValue) -> bool {
         establishment: text_of(&options, "establishment"),
         shell,
         hidden: value_of(&options, "hidden").is_truthy(),
+        guard,
     })
 }
 

@@ -21,7 +21,8 @@ use wasm_bindgen::JsCast;
 pub fn claim(name: &str, on_result: impl FnOnce(bool) + 'static) {
     match request(name) {
         Some(granted) => {
-            let callback = Closure::once(move |held: JsValue| on_result(held.as_bool() == Some(true)));
+            let callback =
+                Closure::once(move |held: JsValue| on_result(held.as_bool() == Some(true)));
             let _ = granted.then(&callback);
             callback.forget();
         }
