@@ -9,6 +9,7 @@ use crate::engine::fields::{doc_text, Dflt, Fields, Table, Ty};
 use crate::engine::tables::opt as field;
 use crate::engine::validate::Checker;
 
+
 /// `analytics`: the switches (in the bit order of
 /// [`Destinations::switches`]), then the beacon endpoint.
 pub static ANALYTICS: Table = Table {
