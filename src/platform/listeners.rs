@@ -163,6 +163,20 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn pagehide_is_reported_as_hidden() {
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let _watcher =
+            VisibilityWatcher::new(&guard(), move |visible| sink.borrow_mut().push(visible))
+                .unwrap();
+        let window = web_sys::window().unwrap();
+        window
+            .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+            .unwrap();
+        assert_eq!(*seen.borrow(), vec![false]);
+    }
+
+    #[wasm_bindgen_test]
     fn another_tabs_write_to_our_key_is_reported() {
         let seen = Rc::new(RefCell::new(Vec::new()));
         let sink = seen.clone();
