@@ -35,15 +35,16 @@ fn value_of(options: &JsValue, key: &str) -> JsValue {
 /// `error` why it could not be loaded; `root` is the shadow root the loader
 /// drew, `drawn` its pre-drawn launcher, `theme` the theme CSS it used,
 /// `restyle(css)` replaces that CSS, `hidden` says `Nudge('hide')` was called,
-/// `dead()` is called if the widget dies (`platform::guard`). `start` adds
-/// `die(error)` and `call(f, arg)`: the loader calls [`command`] through
-/// `call`, and `die` when `start` itself throws.
+/// `guard` is the page's door to the wasm (`platform::guard`), through which
+/// the loader calls `start` and [`command`].
 #[wasm_bindgen]
 pub fn start(options: JsValue) -> bool {
     use wasm_bindgen::JsCast;
-    // First: from here on the loader can call `options.die` and
-    // `options.call` (see `platform::guard`).
-    let guard = crate::platform::guard::new_guard(&options);
+    let guard = value_of(&options, "guard");
+    if !guard.is_object() {
+        dom::error("[nudge] nudge.js and the widget do not match (no guard); reload the page");
+        return false;
+    }
     let shell = value_of(&options, "root")
         .dyn_into::<web_sys::ShadowRoot>()
         .ok()
@@ -62,7 +63,7 @@ pub fn start(options: JsValue) -> bool {
         establishment: text_of(&options, "establishment"),
         shell,
         hidden: value_of(&options, "hidden").is_truthy(),
-        guard,
+        guard: guard.unchecked_into(),
     })
 }
 

@@ -17,18 +17,14 @@
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/platform/page.js")]
+#[wasm_bindgen]
 extern "C" {
-    /// One widget's guard (a JS object). Its `options` object may carry
-    /// `root` (the widget's shadow root, removed on death) and `dead()`
-    /// (the loader's callback); the guard adds `die(error)` and
-    /// `call(f, arg)` to it for the loader.
+    /// One widget's guard: the JS object `guard(options)` of `page.js`
+    /// returns. The loader creates it (static/nudge.js carries a generated
+    /// copy of `page.js`) and hands it over as `options.guard`; it calls the
+    /// wasm through the guard's `call` and kills it with `die`.
     #[derive(Clone)]
     pub type Guard;
-
-    /// Creates a guard (see [`Guard`]).
-    #[wasm_bindgen(js_name = guard)]
-    pub fn new_guard(options: &JsValue) -> Guard;
 
     #[wasm_bindgen(method, js_name = listen)]
     fn js_listen(this: &Guard, target: &JsValue, kind: &str, f: &JsValue) -> u32;
@@ -37,22 +33,13 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn off(this: &Guard, id: u32);
     #[wasm_bindgen(method, js_name = later)]
-    fn js_later(this: &Guard, f: &JsValue, ms: u32) -> JsValue;
+    fn js_later(this: &Guard, f: &JsValue, ms: i32) -> u32;
     #[wasm_bindgen(method)]
-    fn cancel(this: &Guard, id: &JsValue);
-    /// Calls `f` in a microtask (at the end of the current task).
-    #[wasm_bindgen(method)]
-    pub fn soon(this: &Guard, f: &JsValue);
+    fn sub(this: &Guard, name: &str, f: Option<&js_sys::Function>, on: bool);
     /// Routes the DOM events Yew will listen for on `element` (its root)
     /// through the guard.
     #[wasm_bindgen(method)]
     pub fn root(this: &Guard, element: &web_sys::Element);
-    /// Subscribes `f` to the JS API event `name`.
-    #[wasm_bindgen(method)]
-    pub fn on(this: &Guard, name: &str, f: &js_sys::Function);
-    /// Unsubscribes `f` (every subscriber of `name` when `None`).
-    #[wasm_bindgen(method)]
-    pub fn unsub(this: &Guard, name: &str, f: Option<&js_sys::Function>);
     /// Calls the subscribers of `name` with `detail`; what they throw is
     /// reported on the console.
     #[wasm_bindgen(method)]
@@ -64,9 +51,14 @@ extern "C" {
     /// Marks the widget dead (see the module's documentation).
     #[wasm_bindgen(method)]
     pub fn die(this: &Guard, error: &JsValue);
-    /// True once the widget is dead.
-    #[wasm_bindgen(method, getter)]
-    pub fn dead(this: &Guard) -> bool;
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+#[wasm_bindgen(module = "/src/platform/page.js")]
+extern "C" {
+    /// A guard for a test (the widget gets the loader's).
+    #[wasm_bindgen(js_name = guard)]
+    pub fn new_guard(options: &JsValue) -> Guard;
 }
 
 /// A listener or a history wrapper; dropping it undoes it.
@@ -82,16 +74,7 @@ impl Drop for Hook {
 }
 
 /// A pending timeout; dropping it cancels it.
-pub struct Later {
-    guard: Guard,
-    id: JsValue,
-}
-
-impl Drop for Later {
-    fn drop(&mut self) {
-        self.guard.cancel(&self.id);
-    }
-}
+pub type Later = Hook;
 
 impl Guard {
     /// Calls `f` with each `kind` event on `target` (a passive listener).
@@ -118,15 +101,35 @@ impl Guard {
 
     /// Calls `f` (a JS function from a `Closure`) in `ms` milliseconds.
     pub fn later(&self, f: &JsValue, ms: u32) -> Later {
-        Later {
+        Hook {
             guard: self.clone(),
-            id: self.js_later(f, ms),
+            id: self.js_later(f, ms.min(i32::MAX as u32) as i32),
         }
     }
 
     /// Runs `f` once in a task of its own, `ms` milliseconds from now.
     pub fn once(&self, ms: u32, f: impl FnOnce() + 'static) {
-        self.js_later(&Closure::once_into_js(f), ms);
+        self.once_boxed(ms, Box::new(f));
+    }
+
+    // One instance of the closure glue for every caller.
+    fn once_boxed(&self, ms: u32, f: Box<dyn FnOnce()>) {
+        self.js_later(&Closure::once_into_js(f), ms as i32);
+    }
+
+    /// Calls `f` (a JS function) in a microtask, at the end of this task.
+    pub fn soon(&self, f: &JsValue) {
+        self.js_later(f, -1);
+    }
+
+    /// Subscribes `f` to the JS API event `name`.
+    pub fn on(&self, name: &str, f: &js_sys::Function) {
+        self.sub(name, Some(f), true);
+    }
+
+    /// Unsubscribes `f` (every subscriber of `name` when `None`).
+    pub fn unsub(&self, name: &str, f: Option<&js_sys::Function>) {
+        self.sub(name, f, false);
     }
 }
 
@@ -164,6 +167,16 @@ mod tests {
         .unchecked_into()
     }
 
+    /// A guard, and how many times it told the loader it died.
+    fn watched() -> (Guard, Rc<RefCell<u32>>) {
+        let options = js_sys::Object::new();
+        let deaths = Rc::new(RefCell::new(0));
+        let count = deaths.clone();
+        let on_dead = Closure::<dyn Fn()>::new(move || *count.borrow_mut() += 1).into_js_value();
+        js_sys::Reflect::set(&options, &"dead".into(), &on_dead).unwrap();
+        (new_guard(&options), deaths)
+    }
+
     fn calls_push_state() -> Result<JsValue, JsValue> {
         let f: js_sys::Function = push_state().unchecked_into();
         f.call3(&history(), &JsValue::NULL, &"".into(), &"?guard".into())
@@ -193,7 +206,7 @@ mod tests {
             .call1(&JsValue::NULL, &thrown)
             .unwrap();
         let before = set_push_state(&host);
-        let guard = new_guard(&js_sys::Object::new());
+        let (guard, deaths) = watched();
         let told = Rc::new(RefCell::new(0));
         let count = told.clone();
         let hook = guard.wrap_history("pushState", move || *count.borrow_mut() += 1);
@@ -206,7 +219,7 @@ mod tests {
             "the very object the host threw"
         );
         assert_eq!(*told.borrow(), 0);
-        assert!(!guard.dead());
+        assert_eq!(*deaths.borrow(), 0, "the host's exception is not ours");
     }
 
     #[wasm_bindgen_test]
@@ -214,14 +227,14 @@ mod tests {
         let log = js_sys::Array::new();
         let host = logger(&log, "host");
         let before = set_push_state(&host);
-        let guard = new_guard(&js_sys::Object::new());
+        let (guard, deaths) = watched();
         let hook = guard.wrap_history("pushState", || {});
         assert!(!js_sys::Object::is(&push_state(), &host));
         guard.die(&"test".into());
         let after = push_state();
         set_push_state(&before);
         assert!(js_sys::Object::is(&after, &host));
-        assert!(guard.dead());
+        assert_eq!(*deaths.borrow(), 1);
         drop(hook); // undoing twice changes nothing
     }
 
@@ -230,12 +243,7 @@ mod tests {
         let log = js_sys::Array::new();
         let host = logger(&log, "host");
         let before = set_push_state(&host);
-        let options = js_sys::Object::new();
-        let deaths = Rc::new(RefCell::new(0));
-        let count = deaths.clone();
-        let on_dead = Closure::<dyn Fn()>::new(move || *count.borrow_mut() += 1).into_js_value();
-        js_sys::Reflect::set(&options, &"dead".into(), &on_dead).unwrap();
-        let guard = new_guard(&options);
+        let (guard, deaths) = watched();
         let errors = Rc::new(RefCell::new(Vec::new()));
         let sink = errors.clone();
         let on_error = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {

@@ -1,14 +1,16 @@
 // The one door between the host page and the widget's wasm (see guard.rs).
-// Every history wrapper, page listener, timer, microtask, widget DOM event
-// and Nudge() call reaches the wasm through `call`. The first exception out
-// of the wasm kills the widget for the page's life: every hook is undone
-// (history.pushState / replaceState are the host's own functions again), the
-// widget is removed, one console error and one `error` event say so, and
-// every later call is swallowed.
+// The loader creates it (static/nudge.js carries a generated copy of this
+// function) and hands it to the wasm as `options.guard`. Every history
+// wrapper, page listener, timer, microtask, widget DOM event and Nudge() call
+// reaches the wasm through `call`. The first exception out of the wasm kills
+// the widget for the page's life: every hook is undone (history.pushState /
+// replaceState are the host's own functions again), the widget is removed,
+// one console error and one `error` event say so, and every later call is
+// swallowed. `o`: `root` (the shadow root to remove), `dead()` (told on
+// death), `base` (the URL the wasm and its glue are under).
 export function guard(o) {
-  let dead = false, n = 0, subs = [], locked = false;
+  let dead, n = 0, subs = [], locked;
   const hooks = new Map();
-  const base = import.meta.url.replace(/snippets\/.*/, "");
   const add = (undo) => (hooks.set(++n, undo), n);
   const g = {
     call(f, a) {
@@ -16,21 +18,20 @@ export function guard(o) {
     },
     die(e) {
       if (dead) return;
-      dead = true;
+      dead = 1;
       for (const undo of hooks.values()) try { undo(); } catch (_) {}
       hooks.clear();
-      if (locked) g.lock(false);
+      if (locked) g.lock();
       try { o.root.host.remove(); } catch (_) {}
-      let m = "unknown error";
-      try { m = String(e); } catch (_) {}
-      m = "[nudge] the widget stopped after an internal error (" + m + ") and is removed from this page";
-      try { console.error(m); } catch (_) {}
+      let why = "?";
+      try { why = String(e); } catch (_) {}
+      const message = "[nudge] the widget stopped after an internal error (" + why + ")";
+      console.error(message);
       try { o.dead && o.dead(); } catch (_) {}
-      for (const [k, f] of subs.splice(0)) if (k == "error") try { f({ message: m }); } catch (_) {}
+      for (const [k, f] of subs.splice(0)) if (k == "error") try { f({ message }); } catch (_) {}
     },
-    // A passive listener on `t`; the id undoes it.
+    // A passive listener on `t`; `off(id)` removes it.
     listen(t, type, f) {
-      if (dead) return 0;
       const l = (e) => g.call(f, e);
       t.addEventListener(type, l, { passive: true });
       return add(() => t.removeEventListener(type, l));
@@ -40,24 +41,29 @@ export function guard(o) {
     // (or, if someone wrapped ours since, ours only calls it).
     wrap(name, f) {
       const h = history, host = h[name];
-      let live = true;
-      if (dead || typeof host != "function") return 0;
+      let live = 1;
+      if (typeof host != "function") return 0;
       const ours = function () {
         const r = host.apply(this, arguments);
         if (live) g.call(f);
         return r;
       };
       h[name] = ours;
-      return add(() => { live = false; if (h[name] === ours) h[name] = host; });
+      return add(() => { live = 0; if (h[name] === ours) h[name] = host; });
     },
     off(id) {
       const undo = hooks.get(id);
       hooks.delete(id);
       if (undo) undo();
     },
-    later: (f, ms) => setTimeout(() => g.call(f), ms),
-    cancel: (id) => clearTimeout(id),
-    soon: (f) => queueMicrotask(() => g.call(f)),
+    // `f` in `ms` milliseconds, or in a microtask (end of this task) when
+    // `ms` < 0; `off(id)` cancels a timeout.
+    later(f, ms) {
+      if (ms < 0) return queueMicrotask(() => g.call(f));
+      const id = add(() => clearTimeout(t));
+      const t = setTimeout(() => { hooks.delete(id); g.call(f); }, ms);
+      return id;
+    },
     // The widget's own DOM events (Yew listens on its root element) go
     // through `call` too.
     root(el) {
@@ -66,35 +72,34 @@ export function guard(o) {
         return on.call(this, t, typeof l == "function" ? (e) => g.call(l, e) : l, x);
       };
     },
-    on: (k, f) => { if (!dead) subs.push([k, f]); },
-    unsub: (k, f) => { subs = subs.filter((s) => s[0] != k || (f != null && s[1] !== f)); },
+    // Subscribes `f` to the JS API event `k`, or (`on` false) unsubscribes
+    // it (every subscriber of `k` when `f` is null).
+    sub(k, f, on) {
+      if (on) subs.push([k, f]);
+      else subs = subs.filter((s) => s[0] != k || (f != null && s[1] !== f));
+    },
     emit(k, d) {
       for (const [j, f] of subs.filter((s) => s[0] == k)) {
-        try { f(d); } catch (e) { try { console.error("[nudge] an event callback threw:", e); } catch (_) {} }
+        try { f(d); } catch (e) { console.error("[nudge] an event callback threw:", e); }
       }
     },
     // The page behind a full-screen panel does not scroll (phones).
     lock(on) {
-      try {
-        const s = document.documentElement.style;
-        if (on) s.setProperty("overflow", "hidden"); else s.removeProperty("overflow");
-        locked = on;
-      } catch (_) {}
+      const s = document.documentElement.style;
+      if (on) s.setProperty("overflow", "hidden"); else s.removeProperty("overflow");
+      locked = on;
     },
-    get dead() { return dead; },
   };
-  // A trap in a task the browser runs for the wasm itself (Yew's rendering
-  // microtasks): its error event never reaches the page, and kills the
-  // widget like any other. Ours: the error's first stack frame is in our
-  // files. Kept after death, to swallow what was already queued.
+  // A trap in a task the browser runs for the wasm itself (Yew renders in
+  // microtasks of its own) kills the widget like any other, and its error
+  // event never reaches the page. Ours: the error's first stack frame is
+  // under `base`. Kept after death, to swallow what was already queued.
   addEventListener("error", (e) => {
-    const top = /\n\s*at (.*)|^[^@\n]*@(.*)/.exec(String(e.error && e.error.stack));
-    if (top && (top[1] || top[2]).indexOf(base) >= 0) {
+    const top = /\n\s*at (.*)|^[^@\n]*@(.*)/.exec(e.error && e.error.stack);
+    if (o.base && top && (top[1] || top[2]).includes(o.base)) {
       e.preventDefault();
       g.die(e.error);
     }
   }, true);
-  o.die = g.die;
-  o.call = g.call;
   return g;
 }

@@ -145,9 +145,13 @@ pub fn send(command: Command) {
 /// Handles the queued commands unless a pump is already running or the
 /// runtime is not installed yet.
 fn pump() {
-    if !is_running() || PUMPING.with(|p| p.replace(true)) {
+    // PUMPING first: a page callback that the runtime calls while it holds
+    // itself (a tag manager's `dataLayer.push` calling `Nudge()`) must not
+    // borrow it again (a panic, i.e. a trap).
+    if PUMPING.with(|p| p.get()) || !is_running() {
         return;
     }
+    PUMPING.with(|p| p.set(true));
     loop {
         let Some(command) = QUEUE.with(|q| q.borrow_mut().pop_front()) else {
             break;
