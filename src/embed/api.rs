@@ -3,6 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::engine::limits::MAX_MESSAGE_CHARS;
 use crate::engine::{Input, TeamStatus};
 use crate::runtime::Command;
 
@@ -30,9 +31,25 @@ pub fn parse(args: &js_sys::Array) -> Result<Command, String> {
         "toggle" => Ok(Command::Toggle),
         "show" => Ok(Command::Visible(true)),
         "hide" => Ok(Command::Visible(false)),
-        "send" => input(Input::VisitorMessage {
-            text: text_arg(args, 1, "text", &name)?,
-        }),
+        "send" => {
+            // Measured before it is copied into the wasm: a page may pass
+            // megabytes. A character is one or two UTF-16 units.
+            let units = args
+                .get(1)
+                .dyn_ref::<js_sys::JsString>()
+                .map_or(0, |s| s.length() as usize);
+            let too_long = || {
+                format!("Nudge('send', text): text is longer than {MAX_MESSAGE_CHARS} characters; not sent")
+            };
+            if units > 2 * MAX_MESSAGE_CHARS {
+                return Err(too_long());
+            }
+            let text = text_arg(args, 1, "text", &name)?;
+            if text.chars().count() > MAX_MESSAGE_CHARS {
+                return Err(too_long());
+            }
+            input(Input::VisitorMessage { text })
+        }
         "agentMessage" => input(Input::AgentMessage {
             text: text_arg(args, 1, "text", &name)?,
         }),
@@ -132,6 +149,31 @@ mod tests {
             call(&["send".into(), "Bonjour".into()]),
             Ok(Command::Input(Input::VisitorMessage { text })) if text == "Bonjour"
         ));
+    }
+
+    #[wasm_bindgen_test]
+    fn send_refuses_a_text_over_the_message_limit() {
+        let at_limit = "é".repeat(MAX_MESSAGE_CHARS);
+        assert!(call(&["send".into(), at_limit.as_str().into()]).is_ok());
+        let over = "é".repeat(MAX_MESSAGE_CHARS + 1);
+        let error = call(&["send".into(), over.as_str().into()]).err().unwrap();
+        assert!(
+            error.contains("longer than 2000 characters; not sent"),
+            "{error}"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn send_refuses_a_megabyte_of_text() {
+        let huge = "x".repeat(1 << 20);
+        assert!(call(&["send".into(), huge.as_str().into()]).is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn send_counts_characters_not_utf16_units() {
+        // 2 000 emoji are 4 000 UTF-16 units but 2 000 characters.
+        let emoji = "😀".repeat(MAX_MESSAGE_CHARS);
+        assert!(call(&["send".into(), emoji.as_str().into()]).is_ok());
     }
 
     #[wasm_bindgen_test]

@@ -34,10 +34,17 @@ fn value_of(options: &JsValue, key: &str) -> JsValue {
 /// when it could not be loaded), `source` says where it came from and
 /// `error` why it could not be loaded; `root` is the shadow root the loader
 /// drew, `drawn` its pre-drawn launcher, `theme` the theme CSS it used,
-/// `restyle(css)` replaces that CSS, `hidden` says `Nudge('hide')` was called.
+/// `restyle(css)` replaces that CSS, `hidden` says `Nudge('hide')` was called,
+/// `guard` is the page's door to the wasm (`platform::guard`), through which
+/// the loader calls `start` and [`command`].
 #[wasm_bindgen]
 pub fn start(options: JsValue) -> bool {
     use wasm_bindgen::JsCast;
+    let guard = value_of(&options, "guard");
+    if !guard.is_object() {
+        dom::error("[nudge] nudge.js and the widget do not match (no guard); reload the page");
+        return false;
+    }
     let shell = value_of(&options, "root")
         .dyn_into::<web_sys::ShadowRoot>()
         .ok()
@@ -56,6 +63,7 @@ pub fn start(options: JsValue) -> bool {
         establishment: text_of(&options, "establishment"),
         shell,
         hidden: value_of(&options, "hidden").is_truthy(),
+        guard: guard.unchecked_into(),
     })
 }
 

@@ -134,25 +134,6 @@ pub fn page_hidden() -> bool {
         .unwrap_or(false)
 }
 
-/// Stops the host page from scrolling behind a full-screen panel (phones).
-pub fn lock_page_scroll(locked: bool) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
-        return;
-    };
-    // Through the CSSOM (allowed by a strict CSP), not a style attribute.
-    if let Ok(html) = root.dyn_into::<web_sys::HtmlElement>() {
-        let style = html.style();
-        if locked {
-            let _ = style.set_property("overflow", "hidden");
-        } else {
-            let _ = style.remove_property("overflow");
-        }
-    }
-}
-
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;

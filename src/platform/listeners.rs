@@ -1,25 +1,32 @@
 //! Page facts the engine reacts to, as callbacks of plain values: page
 //! visibility, scroll depth, exit intent, and other tabs' storage writes.
 //!
-//! Every watcher owns its `EventListener`s, so dropping it unsubscribes.
+//! Every watcher owns its listeners (through the page's [`Guard`]), so
+//! dropping it unsubscribes.
 
-use gloo_events::EventListener;
+use super::guard::{Guard, Hook};
 use wasm_bindgen::JsCast;
 
-/// Calls back with `true`/`false` when the page becomes visible/hidden.
+/// Calls back with `true`/`false` when the page becomes visible/hidden, and
+/// with `false` on `pagehide` too (the page is going away).
 pub struct VisibilityWatcher {
-    _listener: EventListener,
+    _listeners: [Hook; 2],
 }
 
 impl VisibilityWatcher {
-    /// Starts watching `visibilitychange`.
-    pub fn new(on_change: impl Fn(bool) + 'static) -> Option<VisibilityWatcher> {
-        let document = web_sys::window()?.document()?;
-        let listener = EventListener::new(&document, "visibilitychange", move |_| {
-            on_change(!super::dom::page_hidden())
-        });
+    /// Starts watching `visibilitychange` and `pagehide`.
+    pub fn new(guard: &Guard, on_change: impl Fn(bool) + 'static) -> Option<VisibilityWatcher> {
+        let window = web_sys::window()?;
+        let document = window.document()?;
+        let on_change = std::rc::Rc::new(on_change);
+        let on_hide = on_change.clone();
         Some(VisibilityWatcher {
-            _listener: listener,
+            _listeners: [
+                guard.listen(&document, "visibilitychange", move |_| {
+                    on_change(!super::dom::page_hidden())
+                }),
+                guard.listen(&window, "pagehide", move |_| on_hide(false)),
+            ],
         })
     }
 }
@@ -28,16 +35,16 @@ impl VisibilityWatcher {
 /// page, only when it grows (so a scrolling visitor costs a few calls, not
 /// one per frame).
 pub struct ScrollWatcher {
-    _listener: EventListener,
+    _listener: Hook,
 }
 
 impl ScrollWatcher {
     /// Starts watching `scroll` (passive: never blocks scrolling).
-    pub fn new(on_deeper: impl Fn(u8) + 'static) -> Option<ScrollWatcher> {
+    pub fn new(guard: &Guard, on_deeper: impl Fn(u8) + 'static) -> Option<ScrollWatcher> {
         let window = web_sys::window()?;
         let deepest = std::cell::Cell::new(0u8);
-        // gloo's listeners are passive by default.
-        let listener = EventListener::new(&window, "scroll", move |_| {
+        // The guard's listeners are passive.
+        let listener = guard.listen(&window, "scroll", move |_| {
             let depth = scroll_depth();
             if depth > deepest.get() {
                 deepest.set(depth);
@@ -75,7 +82,7 @@ pub fn scroll_depth() -> u8 {
 /// desktop-sized viewport (the visitor is heading for the tabs or the URL
 /// bar). Phones have no pointer to leave, so nothing fires there.
 pub struct ExitIntentWatcher {
-    _listener: EventListener,
+    _listener: Hook,
 }
 
 /// Viewports narrower than this are treated as touch devices.
@@ -83,9 +90,9 @@ pub const DESKTOP_MIN_WIDTH: u32 = 768;
 
 impl ExitIntentWatcher {
     /// Starts watching `mouseout` on the document.
-    pub fn new(on_exit: impl Fn() + 'static) -> Option<ExitIntentWatcher> {
+    pub fn new(guard: &Guard, on_exit: impl Fn() + 'static) -> Option<ExitIntentWatcher> {
         let document = web_sys::window()?.document()?;
-        let listener = EventListener::new(&document, "mouseout", move |event| {
+        let listener = guard.listen(&document, "mouseout", move |event| {
             let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() else {
                 return;
             };
@@ -105,14 +112,18 @@ impl ExitIntentWatcher {
 /// Calls back with the new value when another tab writes `key` in
 /// localStorage (the `storage` event never fires in the writing tab).
 pub struct TabSync {
-    _listener: EventListener,
+    _listener: Hook,
 }
 
 impl TabSync {
     /// Starts watching `storage` events for one full key.
-    pub fn new(key: String, on_change: impl Fn(Option<String>) + 'static) -> Option<TabSync> {
+    pub fn new(
+        guard: &Guard,
+        key: String,
+        on_change: impl Fn(Option<String>) + 'static,
+    ) -> Option<TabSync> {
         let window = web_sys::window()?;
-        let listener = EventListener::new(&window, "storage", move |event| {
+        let listener = guard.listen(&window, "storage", move |event| {
             let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                 return;
             };
@@ -133,12 +144,17 @@ mod tests {
     use std::rc::Rc;
     use wasm_bindgen_test::wasm_bindgen_test;
 
+    fn guard() -> Guard {
+        super::super::guard::new_guard(&js_sys::Object::new())
+    }
+
     #[wasm_bindgen_test]
     fn visibility_changes_are_reported() {
         let seen = Rc::new(RefCell::new(Vec::new()));
         let sink = seen.clone();
         let _watcher =
-            VisibilityWatcher::new(move |visible| sink.borrow_mut().push(visible)).unwrap();
+            VisibilityWatcher::new(&guard(), move |visible| sink.borrow_mut().push(visible))
+                .unwrap();
         let document = web_sys::window().unwrap().document().unwrap();
         document
             .dispatch_event(&web_sys::Event::new("visibilitychange").unwrap())
@@ -147,10 +163,27 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn pagehide_is_reported_as_hidden() {
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let _watcher =
+            VisibilityWatcher::new(&guard(), move |visible| sink.borrow_mut().push(visible))
+                .unwrap();
+        let window = web_sys::window().unwrap();
+        window
+            .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+            .unwrap();
+        assert_eq!(*seen.borrow(), vec![false]);
+    }
+
+    #[wasm_bindgen_test]
     fn another_tabs_write_to_our_key_is_reported() {
         let seen = Rc::new(RefCell::new(Vec::new()));
         let sink = seen.clone();
-        let _sync = TabSync::new("nudge:state".into(), move |v| sink.borrow_mut().push(v)).unwrap();
+        let _sync = TabSync::new(&guard(), "nudge:state".into(), move |v| {
+            sink.borrow_mut().push(v)
+        })
+        .unwrap();
         let window = web_sys::window().unwrap();
         for key in ["other", "nudge:state"] {
             let init = web_sys::StorageEventInit::new();
@@ -166,7 +199,7 @@ mod tests {
     fn dropping_a_watcher_unsubscribes() {
         let seen = Rc::new(RefCell::new(0));
         let sink = seen.clone();
-        let watcher = VisibilityWatcher::new(move |_| *sink.borrow_mut() += 1).unwrap();
+        let watcher = VisibilityWatcher::new(&guard(), move |_| *sink.borrow_mut() += 1).unwrap();
         drop(watcher);
         let document = web_sys::window().unwrap().document().unwrap();
         document

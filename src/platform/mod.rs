@@ -7,6 +7,7 @@
 
 pub mod clock;
 pub mod dom;
+pub mod guard;
 pub mod listeners;
 pub mod locks;
 pub mod storage;

@@ -1,21 +1,33 @@
 //! The widget's only timer: armed for the engine's next deadline, re-armed
 //! after every input, cancelled on drop. Nothing runs while nothing is due.
 
-use gloo_timers::callback::Timeout;
+use super::guard::{Guard, Later};
+use wasm_bindgen::prelude::*;
 
-/// One re-armable timeout.
-#[derive(Default)]
+/// One re-armable timeout, with one callback for its whole life (re-arming
+/// allocates nothing).
 pub struct OneTimer {
-    pending: Option<(u64, Timeout)>,
+    guard: Guard,
+    on_fire: JsValue,
+    pending: Option<(u64, Later)>,
 }
 
 /// Browsers clamp longer delays to 1 ms; a far deadline is re-armed on wake.
 const MAX_DELAY_MS: u64 = 0x7fff_ffff;
 
 impl OneTimer {
+    /// A disarmed timer that calls `on_fire` (through the guard) when due.
+    pub fn new(guard: &Guard, on_fire: impl Fn() + 'static) -> OneTimer {
+        OneTimer {
+            guard: guard.clone(),
+            on_fire: Closure::<dyn Fn()>::new(on_fire).into_js_value(),
+            pending: None,
+        }
+    }
+
     /// Arms the timer for `deadline_ms` (epoch ms), or disarms it with `None`.
     /// Arming for the deadline that is already pending keeps the timer as is.
-    pub fn arm(&mut self, now_ms: u64, deadline_ms: Option<u64>, on_fire: impl FnOnce() + 'static) {
+    pub fn arm(&mut self, now_ms: u64, deadline_ms: Option<u64>) {
         match deadline_ms {
             None => self.pending = None,
             Some(deadline) => {
@@ -23,7 +35,9 @@ impl OneTimer {
                     return;
                 }
                 let delay = deadline.saturating_sub(now_ms).min(MAX_DELAY_MS) as u32;
-                self.pending = Some((deadline, Timeout::new(delay, on_fire)));
+                // The old timeout is cancelled (dropped) first.
+                self.pending = None;
+                self.pending = Some((deadline, self.guard.later(&self.on_fire, delay)));
             }
         }
     }
@@ -46,12 +60,19 @@ mod tests {
     use std::rc::Rc;
     use wasm_bindgen_test::wasm_bindgen_test;
 
+    fn timer(on_fire: impl Fn() + 'static) -> OneTimer {
+        OneTimer::new(
+            &super::super::guard::new_guard(&js_sys::Object::new()),
+            on_fire,
+        )
+    }
+
     #[wasm_bindgen_test]
     async fn the_timer_fires_once_at_its_deadline() {
         let fired = Rc::new(Cell::new(0));
-        let mut timer = OneTimer::default();
         let count = fired.clone();
-        timer.arm(1_000, Some(1_020), move || count.set(count.get() + 1));
+        let mut timer = timer(move || count.set(count.get() + 1));
+        timer.arm(1_000, Some(1_020));
         gloo_timers::future::TimeoutFuture::new(60).await;
         assert_eq!(fired.get(), 1);
     }
@@ -59,22 +80,23 @@ mod tests {
     #[wasm_bindgen_test]
     async fn re_arming_replaces_the_pending_deadline() {
         let fired = Rc::new(Cell::new(0));
-        let mut timer = OneTimer::default();
-        let first = fired.clone();
-        timer.arm(0, Some(20), move || first.set(first.get() + 1));
-        let second = fired.clone();
-        timer.arm(0, Some(30), move || second.set(second.get() + 10));
+        let count = fired.clone();
+        let mut timer = timer(move || count.set(count.get() + 1));
+        timer.arm(0, Some(20));
+        timer.arm(0, Some(80));
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        assert_eq!(fired.get(), 0, "the first deadline was replaced");
         gloo_timers::future::TimeoutFuture::new(80).await;
-        assert_eq!(fired.get(), 10);
+        assert_eq!(fired.get(), 1);
     }
 
     #[wasm_bindgen_test]
     async fn disarming_cancels() {
         let fired = Rc::new(Cell::new(false));
-        let mut timer = OneTimer::default();
         let flag = fired.clone();
-        timer.arm(0, Some(10), move || flag.set(true));
-        timer.arm(0, None, || {});
+        let mut timer = timer(move || flag.set(true));
+        timer.arm(0, Some(10));
+        timer.arm(0, None);
         gloo_timers::future::TimeoutFuture::new(50).await;
         assert!(!fired.get());
         assert_eq!(timer.deadline(), None);

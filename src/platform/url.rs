@@ -2,24 +2,19 @@
 //! (wrapped), `popstate` and `hashchange`, reported as the new `href` only
 //! when it really changed.
 //!
-//! The wrappers call the function that was there before (which may itself be
-//! the host's or a router's wrapper) with the same arguments, return its
-//! return value and let its exceptions through, so the host sees no
-//! difference.
+//! The wrappers (see [`super::guard`]) call the function that was there
+//! before (which may itself be the host's or a router's wrapper) with the
+//! same arguments, return its return value and let its exceptions through,
+//! so the host sees no difference; only then is the URL checked.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-
-type Wrapper = Closure<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>;
+use super::guard::{Guard, Hook};
 
 /// Reports URL changes without a page load; unwraps `history` on drop.
 pub struct UrlWatcher {
-    _listeners: Vec<EventListener>,
-    wrapped: Vec<(&'static str, js_sys::Function, Wrapper)>,
+    _hooks: Vec<Hook>,
 }
 
 /// The current `location.href` ("" when unknown).
@@ -31,81 +26,38 @@ pub fn current_url() -> String {
 
 impl UrlWatcher {
     /// Starts watching; `on_change` gets the new `href`.
-    pub fn new(on_change: impl Fn(String) + 'static) -> Option<UrlWatcher> {
+    pub fn new(guard: &Guard, on_change: impl Fn(String) + 'static) -> Option<UrlWatcher> {
         let window = web_sys::window()?;
-        let history = window.history().ok()?;
-        let last = Rc::new(RefCell::new(current_url()));
-        let on_change: Rc<dyn Fn(String)> = Rc::new(on_change);
-        let check = {
-            let last = last.clone();
-            let on_change = on_change.clone();
-            Rc::new(move || {
-                let url = current_url();
-                let changed = *last.borrow() != url;
-                if changed {
-                    last.replace(url.clone());
-                    on_change(url);
-                }
-            })
-        };
-        let mut listeners = Vec::new();
+        let last = RefCell::new(current_url());
+        let check = Rc::new(move || {
+            let url = current_url();
+            if *last.borrow() != url {
+                last.replace(url.clone());
+                on_change(url);
+            }
+        });
+        let mut hooks = Vec::new();
         for name in ["popstate", "hashchange"] {
             let check = check.clone();
-            listeners.push(EventListener::new(&window, name, move |_| check()));
+            hooks.push(guard.listen(&window, name, move |_| check()));
         }
-        let mut wrapped = Vec::new();
         for name in ["pushState", "replaceState"] {
-            let Ok(original) = js_sys::Reflect::get(&history, &name.into()) else {
-                continue;
-            };
-            let Ok(original) = original.dyn_into::<js_sys::Function>() else {
-                continue;
-            };
-            let target = history.clone();
-            let inner = original.clone();
             let check = check.clone();
-            let wrapper: Wrapper = Closure::new(move |state, unused, url: JsValue| {
-                let result = if url.is_undefined() {
-                    inner.call2(&target, &state, &unused)
-                } else {
-                    inner.call3(&target, &state, &unused, &url)
-                }?;
-                check();
-                Ok(result)
-            });
-            if js_sys::Reflect::set(&history, &name.into(), wrapper.as_ref()).is_ok() {
-                wrapped.push((name, original, wrapper));
-            }
+            hooks.extend(guard.wrap_history(name, move || check()));
         }
-        Some(UrlWatcher {
-            _listeners: listeners,
-            wrapped,
-        })
-    }
-}
-
-impl Drop for UrlWatcher {
-    fn drop(&mut self) {
-        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
-            return;
-        };
-        for (name, original, wrapper) in self.wrapped.drain(..) {
-            let current = js_sys::Reflect::get(&history, &name.into()).unwrap_or_default();
-            let ours: &JsValue = wrapper.as_ref();
-            if current == *ours {
-                let _ = js_sys::Reflect::set(&history, &name.into(), &original);
-            } else {
-                // Someone wrapped our wrapper: it must stay callable.
-                wrapper.forget();
-            }
-        }
+        Some(UrlWatcher { _hooks: hooks })
     }
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;
+    use wasm_bindgen::JsValue;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn guard() -> Guard {
+        super::super::guard::new_guard(&js_sys::Object::new())
+    }
 
     fn history() -> web_sys::History {
         web_sys::window().unwrap().history().unwrap()
@@ -120,7 +72,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn push_state_is_reported_with_the_new_url() {
         let (seen, record) = recorder();
-        let _watcher = UrlWatcher::new(record).unwrap();
+        let _watcher = UrlWatcher::new(&guard(), record).unwrap();
         history()
             .push_state_with_url(&JsValue::NULL, "", Some("?nudge-step2"))
             .unwrap();
@@ -132,7 +84,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn replace_state_to_the_same_url_is_not_a_change() {
         let (seen, record) = recorder();
-        let _watcher = UrlWatcher::new(record).unwrap();
+        let _watcher = UrlWatcher::new(&guard(), record).unwrap();
         history().replace_state(&JsValue::NULL, "").unwrap();
         assert!(seen.borrow().is_empty());
     }
@@ -140,7 +92,7 @@ mod tests {
     #[wasm_bindgen_test]
     async fn hash_changes_are_reported() {
         let (seen, record) = recorder();
-        let _watcher = UrlWatcher::new(record).unwrap();
+        let _watcher = UrlWatcher::new(&guard(), record).unwrap();
         web_sys::window()
             .unwrap()
             .location()
@@ -159,7 +111,7 @@ mod tests {
         history()
             .push_state_with_url(&JsValue::NULL, "", Some("?nudge-b"))
             .unwrap();
-        let _watcher = UrlWatcher::new(record).unwrap();
+        let _watcher = UrlWatcher::new(&guard(), record).unwrap();
         history().back().unwrap();
         gloo_timers::future::TimeoutFuture::new(100).await;
         assert!(seen.borrow().iter().any(|u| u.ends_with("?nudge-a")));
@@ -168,7 +120,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn the_hosts_return_value_and_exceptions_pass_through() {
         let (_seen, record) = recorder();
-        let _watcher = UrlWatcher::new(record).unwrap();
+        let _watcher = UrlWatcher::new(&guard(), record).unwrap();
         // A cross-origin URL makes pushState throw a SecurityError: the host
         // must still get it.
         let result =
@@ -179,7 +131,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn dropping_the_watcher_restores_history() {
         let before = js_sys::Reflect::get(&history(), &"pushState".into()).unwrap();
-        let watcher = UrlWatcher::new(|_| {}).unwrap();
+        let watcher = UrlWatcher::new(&guard(), |_| {}).unwrap();
         let during = js_sys::Reflect::get(&history(), &"pushState".into()).unwrap();
         assert_ne!(before, during);
         drop(watcher);

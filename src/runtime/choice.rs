@@ -322,7 +322,7 @@ mod loader_copy {
     fn generated() -> String {
         let theme = theme::Theme::default();
         [
-            format!("{BEGIN} by src/runtime/choice.rs from src/ui; do not edit (NUDGE_UPDATE=1 cargo test --lib loader_copy)"),
+            format!("{BEGIN} by src/runtime/choice.rs from src/ui and src/platform/page.js; do not edit (NUDGE_UPDATE=1 cargo test --lib loader_copy)"),
             format!("  var CSS = {};", js(theme::BASE_CSS)),
             format!("  var CHAT_ICON = {};", js(icons::CHAT)),
             format!(
@@ -335,13 +335,30 @@ mod loader_copy {
             format!("  var MOBILE_MAX_WIDTH = {MOBILE_MAX_WIDTH};"),
             format!("  var HOST_ID = {};", js(HOST_ID)),
             format!("  var CACHE_KEY = {};", js(&format!("{STORE_PREFIX}{LAST_GOOD_CONFIG_KEY}"))),
+            guard_function(),
             END.to_string(),
         ]
         .join("\n")
     }
 
+    /// src/platform/page.js's `guard`, as a function of the loader (a
+    /// classic script: no `export`).
+    fn guard_function() -> String {
+        let source = include_str!("../platform/page.js");
+        let mut out = Vec::new();
+        for line in source.lines() {
+            let line = line.replace("export function guard(", "function guard(");
+            out.push(if line.is_empty() {
+                line
+            } else {
+                format!("  {line}")
+            });
+        }
+        out.join("\n")
+    }
+
     #[test]
-    fn the_loader_draws_its_launcher_from_the_widget_s_own_css_icon_and_labels() {
+    fn the_loader_draws_its_launcher_and_its_guard_from_the_widget_s_own_sources() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/nudge.js");
         let text = std::fs::read_to_string(path).expect("static/nudge.js is readable");
         let start = text

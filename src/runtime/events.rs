@@ -1,6 +1,7 @@
 //! The JavaScript API's events: `Nudge('on', name, callback)` subscribers,
-//! called with plain JS values. A subscriber that throws is reported on the
-//! console and never breaks the widget or the other subscribers.
+//! called with plain JS values (kept and called by the page's guard). A
+//! subscriber that throws is reported on the console and never breaks the
+//! widget or the other subscribers.
 
 use wasm_bindgen::JsValue;
 
@@ -17,39 +18,17 @@ pub const EVENT_NAMES: [&str; 9] = [
     "error",
 ];
 
-/// The subscribers, per event name.
-#[derive(Default)]
-pub struct Subscribers {
-    list: Vec<(String, js_sys::Function)>,
-}
-
-impl Subscribers {
-    /// Adds a subscriber; an unknown event name is refused.
-    pub fn on(&mut self, name: &str, callback: js_sys::Function) -> Result<(), String> {
-        if !EVENT_NAMES.contains(&name) {
-            return Err(format!(
-                "unknown event \"{name}\"; expected one of {}",
-                crate::engine::validate::one_of(&EVENT_NAMES)
-            ));
-        }
-        self.list.push((name.to_owned(), callback));
+/// Checks an event name for `Nudge('on' | 'off', name, …)`. The subscribers
+/// themselves live in the page's guard (`platform::guard`), which still
+/// reaches `error` subscribers after the wasm is gone.
+pub fn check_name(name: &str) -> Result<(), String> {
+    if EVENT_NAMES.contains(&name) {
         Ok(())
-    }
-
-    /// Removes a subscriber (all of them for `name` without a callback).
-    pub fn off(&mut self, name: &str, callback: Option<&js_sys::Function>) {
-        self.list
-            .retain(|(n, f)| !(n == name && callback.is_none_or(|c| c == f)));
-    }
-
-    /// The callbacks subscribed to `name` (cloned, so they can be called
-    /// after the runtime is released).
-    pub fn of(&self, name: &str) -> Vec<js_sys::Function> {
-        self.list
-            .iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, f)| f.clone())
-            .collect()
+    } else {
+        Err(format!(
+            "unknown event \"{name}\"; expected one of {}",
+            crate::engine::validate::one_of(&EVENT_NAMES)
+        ))
     }
 }
 

@@ -25,12 +25,13 @@ use yew::UseReducerDispatcher;
 use crate::engine::{self, Engine, Input, Output};
 use crate::platform::clock::{self, SiteClock, WallTime};
 use crate::platform::dom;
+use crate::platform::guard::Guard;
 use crate::platform::listeners::{ExitIntentWatcher, ScrollWatcher, TabSync, VisibilityWatcher};
 use crate::platform::storage::Store;
 use crate::platform::timer::OneTimer;
 use crate::platform::url::UrlWatcher;
 use crate::ui::state::{Action, Author, Bubble, TeamStatus, WidgetState};
-use events::{Pending, Subscribers};
+use events::Pending;
 
 /// Something the runtime must do: an engine input or a UI-only command.
 pub enum Command {
@@ -54,6 +55,8 @@ pub enum Command {
     Off(String, Option<js_sys::Function>),
     /// Demo only: make time run N times faster (1 = real time).
     TimeScale(u64),
+    /// Write the persisted state now (end of the task, or the page hides).
+    Save,
 }
 
 /// Storage key (under the store's prefix) of the persisted engine state.
@@ -67,7 +70,14 @@ pub struct Runtime {
     timer: OneTimer,
     dispatcher: Option<UseReducerDispatcher<WidgetState>>,
     buffered: Vec<Action>,
-    subscribers: Subscribers,
+    /// The page's door to the wasm; it also keeps the JS API subscribers.
+    guard: Guard,
+    /// The persisted state the engine last emitted, not written yet: one
+    /// write per task at most, at its end ([`Command::Save`] in a
+    /// microtask), never inside the host's call (`pushState`).
+    unsaved: Option<String>,
+    /// `send(Command::Save)`, as a JS function for [`Guard::soon`].
+    save_soon: JsValue,
     open: bool,
     mobile: bool,
     watchers: Watchers,
@@ -137,9 +147,13 @@ pub fn send(command: Command) {
 /// Handles the queued commands unless a pump is already running or the
 /// runtime is not installed yet.
 fn pump() {
-    if !is_running() || PUMPING.with(|p| p.replace(true)) {
+    // PUMPING first: a page callback that the runtime calls while it holds
+    // itself (a tag manager's `dataLayer.push` calling `Nudge()`) must not
+    // borrow it again (a panic, i.e. a trap).
+    if PUMPING.with(|p| p.get()) || !is_running() {
         return;
     }
+    PUMPING.with(|p| p.set(true));
     loop {
         let Some(command) = QUEUE.with(|q| q.borrow_mut().pop_front()) else {
             break;
@@ -155,14 +169,11 @@ fn pump() {
             events::deliver(vec![callback], &detail);
         }
         // Subscribers run with the runtime released: they may call Nudge().
+        let guard = RUNTIME.with(|cell| cell.borrow().as_ref().map(|r| r.guard.clone()));
         for event in pending {
-            let callbacks = RUNTIME.with(|cell| {
-                cell.borrow()
-                    .as_ref()
-                    .map(|r| r.subscribers.of(event.name))
-                    .unwrap_or_default()
-            });
-            events::deliver(callbacks, &event.detail);
+            if let Some(guard) = &guard {
+                guard.emit(event.name, &event.detail);
+            }
         }
     }
     PUMPING.with(|p| p.set(false));
@@ -188,6 +199,8 @@ pub struct Boot {
     /// The last good config, not stored yet because the site asks for
     /// consent first: written with the first saved state.
     pub config_to_cache: Option<String>,
+    /// The page's door to the wasm (see `platform::guard`).
+    pub guard: Guard,
 }
 
 /// Creates the runtime, sends the first page view and starts watching the
@@ -197,11 +210,12 @@ pub struct Boot {
 /// Commands sent meanwhile (the Yew root's [`Command::Attach`], the JS API
 /// queue) wait in the queue.
 pub fn install(boot: Boot) {
-    gloo_timers::callback::Timeout::new(0, move || {
+    let guard = boot.guard.clone();
+    guard.once(0, move || {
         let clock = SiteClock::new(&boot.config.site.time_zone);
-        gloo_timers::callback::Timeout::new(0, move || install_now(boot, clock)).forget();
-    })
-    .forget();
+        let guard = boot.guard.clone();
+        guard.once(0, move || install_now(boot, clock));
+    });
 }
 
 fn install_now(boot: Boot, clock: SiteClock) {
@@ -215,14 +229,18 @@ fn install_now(boot: Boot, clock: SiteClock) {
     let now = time.now();
     let wall = wall_clock(&clock, now);
     let analytics = crate::analytics::Analytics::new(&boot.config, &boot.store.key(""));
+    let guard = boot.guard;
+    let save_soon = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| send(Command::Save));
     let runtime = Runtime {
         engine: Engine::new(boot.config, saved.as_deref(), boot.patterns),
         store: boot.store,
         clock,
-        timer: OneTimer::default(),
+        timer: OneTimer::new(&guard, || send(Command::Timer)),
         dispatcher: None,
         buffered: Vec::new(),
-        subscribers: Subscribers::default(),
+        guard: guard.clone(),
+        unsaved: None,
+        save_soon: save_soon.into_js_value(),
         open: false,
         mobile: dom::viewport_width() < MOBILE_MAX_WIDTH,
         watchers: Watchers::default(),
@@ -270,16 +288,24 @@ fn install_now(boot: Boot, clock: SiteClock) {
     });
     RUNTIME.with(|cell| *cell.borrow_mut() = Some(runtime));
     let watchers = Watchers {
-        _url: UrlWatcher::new(|url| {
+        _url: UrlWatcher::new(&guard, |url| {
             let title = dom::title();
             send(Command::Input(Input::UrlChanged { url, title }))
         }),
-        _visibility: VisibilityWatcher::new(|visible| {
-            send(Command::Input(Input::Visibility { visible }))
+        // `pagehide` comes as hidden too; a page hidden already is not
+        // hidden again, only its state is written.
+        _visibility: VisibilityWatcher::new(&guard, |visible| {
+            if visible == dom::page_hidden() {
+                send(Command::Save)
+            } else {
+                send(Command::Input(Input::Visibility { visible }))
+            }
         }),
-        _scroll: ScrollWatcher::new(|percent| send(Command::Input(Input::Scroll { percent }))),
-        _exit: ExitIntentWatcher::new(|| send(Command::Input(Input::ExitIntent))),
-        _tabs: TabSync::new(tabs_key, |value| {
+        _scroll: ScrollWatcher::new(&guard, |percent| {
+            send(Command::Input(Input::Scroll { percent }))
+        }),
+        _exit: ExitIntentWatcher::new(&guard, || send(Command::Input(Input::ExitIntent))),
+        _tabs: TabSync::new(&guard, tabs_key, |value| {
             if let Some(saved) = value {
                 send(Command::Input(Input::StateSynced { saved }))
             }
@@ -321,6 +347,10 @@ impl Runtime {
     fn handle(&mut self, command: Command) -> Vec<Pending> {
         let mut pending = Vec::new();
         let now = self.time.now();
+        let hiding = matches!(
+            command,
+            Command::Save | Command::Input(Input::Visibility { visible: false })
+        );
         match command {
             Command::Input(input) => {
                 self.note_input(&input, &mut pending);
@@ -375,7 +405,11 @@ impl Runtime {
                 // config problems happened before any `Nudge('on')` replayed.
                 // They are told once the runtime is released, like every event.
                 let single = callback.clone();
-                match self.subscribers.on(&name, callback) {
+                let checked = events::check_name(&name);
+                if checked.is_ok() {
+                    self.guard.on(&name, &callback);
+                }
+                match checked {
                     Ok(()) if name == "ready" && self.started => {
                         self.catch_up.push((single, JsValue::UNDEFINED));
                     }
@@ -389,11 +423,24 @@ impl Runtime {
                     Err(message) => dom::warn(&format!("[nudge] {message}")),
                 }
             }
-            Command::Off(name, callback) => self.subscribers.off(&name, callback.as_ref()),
+            Command::Off(name, callback) => self.guard.unsub(&name, callback.as_ref()),
             Command::TimeScale(scale) => self.time = self.time.rescaled(scale),
+            Command::Save => {}
         }
         self.drain(&mut pending);
         self.rearm(now);
+        // The state the engine emitted is written at the end of the task
+        // (`Command::Save` from the microtask queued in `drain`), so that a
+        // burst of inputs (2 000 `pushState`s in one task) writes once, and
+        // never inside the host's call; at once when the page hides.
+        if hiding {
+            if let Some(state) = self.unsaved.take() {
+                let _ = self.store.set(STATE_KEY, &state);
+                if let Some(text) = self.config_to_cache.take() {
+                    let _ = self.store.set(choice::LAST_GOOD_CONFIG_KEY, &text);
+                }
+            }
+        }
         pending
     }
 
@@ -416,7 +463,7 @@ impl Runtime {
         self.open = open;
         self.ui(if open { Action::Open } else { Action::Close });
         if self.mobile {
-            dom::lock_page_scroll(open);
+            self.guard.lock(open);
         }
         let input = if open {
             Input::ChatOpened
@@ -478,9 +525,8 @@ impl Runtime {
                     },
                 }),
                 Output::Persist(state) => {
-                    let _ = self.store.set(STATE_KEY, &state);
-                    if let Some(text) = self.config_to_cache.take() {
-                        let _ = self.store.set(choice::LAST_GOOD_CONFIG_KEY, &text);
+                    if self.unsaved.replace(state).is_none() {
+                        self.guard.soon(&self.save_soon);
                     }
                 }
                 Output::Stat(stat) => {
@@ -522,7 +568,7 @@ impl Runtime {
             (a, b) => a.or(b),
         };
         let real_now = self.time.to_real(now);
-        self.timer.arm(real_now, deadline, || send(Command::Timer));
+        self.timer.arm(real_now, deadline);
     }
 }
 

@@ -15,6 +15,7 @@ use super::choice::{self, Fetched, LAST_GOOD_CONFIG_KEY, MOBILE_MAX_WIDTH, STORE
 use super::patterns::BrowserPatterns;
 use super::{app::App, app::AppProps, install, theme_of, view, Boot};
 use crate::platform::dom;
+use crate::platform::guard::Guard;
 use crate::platform::storage::Store;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -28,6 +29,8 @@ pub struct Request {
     pub shell: Option<Shell>,
     /// `Nudge('hide')` was called before the widget ran.
     pub hidden: bool,
+    /// The page's door to the wasm (see `platform::guard`).
+    pub guard: Guard,
 }
 
 /// The shadow root the loader drew before the wasm ran, adopted as is.
@@ -135,6 +138,7 @@ fn start_now(request: Request) -> bool {
     let mobile = dom::viewport_width() < MOBILE_MAX_WIDTH;
     let mut initial = view::initial_state(&config, &dom::browser_language(), mobile);
     initial.visible = !request.hidden;
+    let guard = request.guard;
     install(Boot {
         config,
         patterns: Box::new(patterns),
@@ -142,10 +146,13 @@ fn start_now(request: Request) -> bool {
         establishment: request.establishment,
         errors,
         config_to_cache,
+        guard: guard.clone(),
     });
+    // The visitor's clicks and keys reach the wasm through the guard too.
+    guard.root(&mount);
     // The first render gets a task of its own, apart from the parsing
     // above, so that no start-up task is long (> 50 ms) on a slow machine.
-    gloo_timers::callback::Timeout::new(0, move || {
+    guard.once(0, move || {
         let on_mounted = {
             let (root, drawn, mount) = (shell.root.clone(), shell.drawn.clone(), mount.clone());
             yew::Callback::from(move |()| take_over(&root, drawn.clone(), &mount))
@@ -158,8 +165,7 @@ fn start_now(request: Request) -> bool {
             },
         )
         .render();
-    })
-    .forget();
+    });
     true
 }
 

@@ -220,7 +220,8 @@ mod tests {
         let css = stylesheet(&Theme::default());
         assert!(css.starts_with(BASE_CSS));
         // The loader ships it (static/nudge.js) and draws the launcher with it.
-        assert!(BASE_CSS.len() < 4224, "{} bytes", BASE_CSS.len());
+        // 4 224 until the composer's message counter (issue 9): +64.
+        assert!(BASE_CSS.len() < 4288, "{} bytes", BASE_CSS.len());
     }
 
     #[test]
