@@ -98,6 +98,18 @@
         const t = setTimeout(() => { hooks.delete(id); g.call(f); }, ms);
         return id;
       },
+      // `f(granted)` once the Web Lock `name` is asked for (ifAvailable) and
+      // held for the page's life (see locks.rs); granted without a lock
+      // manager or when the browser refuses the request.
+      claim(name, f) {
+        const done = (v) => g.call(f, v);
+        try {
+          navigator.locks.request(name, { ifAvailable: true }, (l) => {
+            done(!!l);
+            if (l) return new Promise(() => {});
+          }).catch(() => done(true));
+        } catch (e) { queueMicrotask(() => done(true)); }
+      },
       // The widget's own DOM events (Yew listens on its root element) go
       // through `call` too.
       root(el) {

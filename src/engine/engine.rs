@@ -926,6 +926,20 @@ impl Engine {
             }
         }
         let replaced = self.state.merge(&other);
+        // What storage holds is the other tab's write: if the union has a
+        // message it lacks (typed here at the same moment), write the union
+        // back, or the next page would lose it. The other tab then merges
+        // to the same union and has nothing new to write: no ping-pong.
+        let theirs = &other.conversation.messages;
+        if self
+            .state
+            .conversation
+            .messages
+            .iter()
+            .any(|m| !theirs.iter().any(|o| o.id == m.id))
+        {
+            self.dirty = true;
+        }
         let all = std::mem::take(&mut self.state.rules);
         for (id, r) in all {
             match self.ids.get(&id) {

@@ -233,6 +233,28 @@ fn two_visitor_messages_typed_at_the_same_moment_in_two_tabs_are_both_kept_in_bo
 }
 
 #[test]
+fn messages_typed_at_the_same_moment_in_two_tabs_are_both_in_storage_for_the_next_page() {
+    let cfg = site(r#""presets":[]"#);
+    let mut tabs = Tabs::open(&cfg, 2, start_time(), None, false);
+    tabs.deliver_all();
+    for (i, text) in ["from one", "from two"].iter().enumerate() {
+        tabs.on(i, |sim| {
+            sim.input(Input::VisitorMessage {
+                text: text.to_string(),
+            })
+        });
+    }
+    tabs.deliver_all();
+    // A tab that merged something storage lacked writes the union back.
+    tabs.reload(0);
+    let texts: Vec<String> = conversation_of(&tabs.tabs[0])
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(texts, ["from one", "from two"]);
+}
+
+#[test]
 fn with_two_to_five_tabs_every_message_of_every_tab_is_kept_in_the_same_order_everywhere() {
     let cfg = site(r#""presets":[]"#);
     for n in 2..=5 {

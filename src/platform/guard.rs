@@ -48,6 +48,10 @@ extern "C" {
     /// undone on death.
     #[wasm_bindgen(method)]
     pub fn lock(this: &Guard, on: bool);
+    /// Asks for the Web Lock `name`; `f(granted)` is called later, through
+    /// the door (see `platform::locks`).
+    #[wasm_bindgen(method, js_name = claim)]
+    pub fn js_claim(this: &Guard, name: &str, f: &JsValue);
     /// Marks the widget dead (see the module's documentation).
     #[wasm_bindgen(method)]
     pub fn die(this: &Guard, error: &JsValue);

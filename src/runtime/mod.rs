@@ -218,6 +218,18 @@ pub fn install(boot: Boot) {
     });
 }
 
+/// Four random base-36 characters naming this page load in message ids:
+/// two tabs writing at the same moment never share an id.
+fn tab_tag() -> String {
+    let mut n = (js_sys::Math::random() * 1_679_616.0) as u32; // 36^4
+    let mut tag = String::new();
+    for _ in 0..4 {
+        tag.push(char::from_digit(n % 36, 36).unwrap_or('0'));
+        n /= 36;
+    }
+    tag
+}
+
 fn install_now(boot: Boot, clock: SiteClock) {
     let saved = boot.store.get(STATE_KEY);
     let tabs_key = boot.store.key(STATE_KEY);
@@ -232,7 +244,11 @@ fn install_now(boot: Boot, clock: SiteClock) {
     let guard = boot.guard;
     let save_soon = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| send(Command::Save));
     let runtime = Runtime {
-        engine: Engine::new(boot.config, saved.as_deref(), boot.patterns),
+        // Ids tagged per page load, and once-messages claimed across tabs
+        // with Web Locks (engine module doc, platform/locks.rs).
+        engine: Engine::new(boot.config, saved.as_deref(), boot.patterns)
+            .with_tab(&tab_tag())
+            .with_claims(true),
         store: boot.store,
         clock,
         timer: OneTimer::new(&guard, || send(Command::Timer)),
@@ -553,9 +569,13 @@ impl Runtime {
                     name: "message",
                     detail: events::object(&[("id", message_id.into()), ("text", text.into())]),
                 }),
-                // Only with `Engine::with_claims(true)`, not enabled here yet
-                // (platform/locks.rs answers with `Input::Claimed`).
-                Output::Claim { .. } => {}
+                // The first tab to ask wins; the answer is one more input.
+                Output::Claim { key } => {
+                    let name = self.store.key(&key);
+                    crate::platform::locks::claim(&self.guard, &name, move |granted| {
+                        send(Command::Input(Input::Claimed { key, granted }))
+                    });
+                }
             }
         }
     }
