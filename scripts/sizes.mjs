@@ -20,13 +20,13 @@ const BUDGET = 100 * 1024;
 // engine, config tables, message sets, texts, statistics) took the widget
 // above 122 KB; the size work of the same day (loader-owned CSS, minified
 // glue, short import names) brought it back down: the ratchet follows the
-// figure down; lower it again with every saving. Raised to 121.7 KB on
+// figure down; lower it again with every saving. Raised to 121.6 KB on
 // 2026-12-02 by the hardening work (issue 9): the JS guard every call into
-// the wasm goes through (src/platform/page.js, in the loader: +0.7 KB), the
-// composer's message counter and the batched state writes, less the Rust it
-// replaced (the wasm is 0.2 KB smaller): +0.54 KB in all (124 035 → 124 592
-// bytes).
-const LIMIT = 121.7 * 1024;
+// the wasm goes through (src/platform/page.js, generated into the loader:
+// +0.7 KB), the composer's message counter and the batched state writes,
+// less the Rust they replaced (the wasm is 0.3 KB smaller): +0.41 KB in all
+// (124 035 → 124 457 bytes).
+const LIMIT = 121.6 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];

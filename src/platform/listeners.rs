@@ -8,24 +8,26 @@ use super::guard::{Guard, Hook};
 use wasm_bindgen::JsCast;
 
 /// Calls back with `true`/`false` when the page becomes visible/hidden, and
-/// with `false` on `pagehide` too (the page is going away).
+/// `on_leave` on `pagehide` (the page is going away, visible or not).
 pub struct VisibilityWatcher {
     _listeners: [Hook; 2],
 }
 
 impl VisibilityWatcher {
     /// Starts watching `visibilitychange` and `pagehide`.
-    pub fn new(guard: &Guard, on_change: impl Fn(bool) + 'static) -> Option<VisibilityWatcher> {
+    pub fn new(
+        guard: &Guard,
+        on_change: impl Fn(bool) + 'static,
+        on_leave: impl Fn() + 'static,
+    ) -> Option<VisibilityWatcher> {
         let window = web_sys::window()?;
         let document = window.document()?;
-        let on_change = std::rc::Rc::new(on_change);
-        let on_hide = on_change.clone();
         Some(VisibilityWatcher {
             _listeners: [
                 guard.listen(&document, "visibilitychange", move |_| {
                     on_change(!super::dom::page_hidden())
                 }),
-                guard.listen(&window, "pagehide", move |_| on_hide(false)),
+                guard.listen(&window, "pagehide", move |_| on_leave()),
             ],
         })
     }
@@ -152,9 +154,12 @@ mod tests {
     fn visibility_changes_are_reported() {
         let seen = Rc::new(RefCell::new(Vec::new()));
         let sink = seen.clone();
-        let _watcher =
-            VisibilityWatcher::new(&guard(), move |visible| sink.borrow_mut().push(visible))
-                .unwrap();
+        let _watcher = VisibilityWatcher::new(
+            &guard(),
+            move |visible| sink.borrow_mut().push(visible),
+            || {},
+        )
+        .unwrap();
         let document = web_sys::window().unwrap().document().unwrap();
         document
             .dispatch_event(&web_sys::Event::new("visibilitychange").unwrap())
@@ -163,17 +168,20 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn pagehide_is_reported_as_hidden() {
+    fn pagehide_is_reported_as_leaving_not_as_a_visibility_change() {
         let seen = Rc::new(RefCell::new(Vec::new()));
-        let sink = seen.clone();
-        let _watcher =
-            VisibilityWatcher::new(&guard(), move |visible| sink.borrow_mut().push(visible))
-                .unwrap();
+        let (sink, leave) = (seen.clone(), seen.clone());
+        let _watcher = VisibilityWatcher::new(
+            &guard(),
+            move |visible| sink.borrow_mut().push(visible.to_string()),
+            move || leave.borrow_mut().push("leave".into()),
+        )
+        .unwrap();
         let window = web_sys::window().unwrap();
         window
             .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
             .unwrap();
-        assert_eq!(*seen.borrow(), vec![false]);
+        assert_eq!(*seen.borrow(), vec!["leave".to_string()]);
     }
 
     #[wasm_bindgen_test]
@@ -199,7 +207,8 @@ mod tests {
     fn dropping_a_watcher_unsubscribes() {
         let seen = Rc::new(RefCell::new(0));
         let sink = seen.clone();
-        let watcher = VisibilityWatcher::new(&guard(), move |_| *sink.borrow_mut() += 1).unwrap();
+        let watcher =
+            VisibilityWatcher::new(&guard(), move |_| *sink.borrow_mut() += 1, || {}).unwrap();
         drop(watcher);
         let document = web_sys::window().unwrap().document().unwrap();
         document

@@ -308,15 +308,12 @@ fn install_now(boot: Boot, clock: SiteClock) {
             let title = dom::title();
             send(Command::Input(Input::UrlChanged { url, title }))
         }),
-        // `pagehide` comes as hidden too; a page hidden already is not
-        // hidden again, only its state is written.
-        _visibility: VisibilityWatcher::new(&guard, |visible| {
-            if visible == dom::page_hidden() {
-                send(Command::Save)
-            } else {
-                send(Command::Input(Input::Visibility { visible }))
-            }
-        }),
+        // Leaving the page (`pagehide`) writes what waits, if anything.
+        _visibility: VisibilityWatcher::new(
+            &guard,
+            |visible| send(Command::Input(Input::Visibility { visible })),
+            || send(Command::Save),
+        ),
         _scroll: ScrollWatcher::new(&guard, |percent| {
             send(Command::Input(Input::Scroll { percent }))
         }),
