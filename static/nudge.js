@@ -163,7 +163,15 @@
   var existing = w.Nudge;
   if (existing && existing.loaded) return;
   // Calls made before this tag ran (the inline stub of the README).
-  var queue = existing && Array.isArray(existing.q) ? existing.q : [];
+  var queue = [];
+  var stubbed = existing && Array.isArray(existing.q) ? existing.q : [];
+  for (var k = 0; k < stubbed.length; k++) {
+    var entry = stubbed[k];
+    if (entry && typeof entry == "object" && typeof entry.length == "number") queue.push(entry);
+  }
+  if (queue.length < stubbed.length) {
+    say("warn", (stubbed.length - queue.length) + " queued Nudge() call(s) ignored: not a list of arguments");
+  }
   var forward = null; // set once the wasm runs
   var failed = false; // the widget cannot start: calls are dropped
   var warnedDrop = false;
@@ -189,7 +197,8 @@
   };
   api.q = queue;
   api.loaded = true;
-  w.Nudge = api;
+  try { w.Nudge = api; } catch (e) { /* read-only: said below */ }
+  if (w.Nudge !== api) return say("error", "window.Nudge cannot be replaced (it is read-only): the widget does not start");
   for (var i = 0; i < queue.length; i++) {
     if (queue[i][0] === "hide" || queue[i][0] === "show") hidden = queue[i][0] === "hide";
   }

@@ -1,6 +1,7 @@
 //! Turns a `Nudge(command, ...args)` call into a runtime command, or into a
 //! clear message when the command or its arguments are wrong.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::engine::limits::MAX_MESSAGE_CHARS;
@@ -15,6 +16,17 @@ fn text_arg(args: &js_sys::Array, index: u32, what: &str, name: &str) -> Result<
         .as_string()
         .filter(|text| !text.trim().is_empty())
         .ok_or_else(|| format!("Nudge('{name}', {what}): {what} must be a non-empty string"))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // The host's object is read through these, not `js_sys`'s, so that a
+    // getter or a Proxy trap that throws is a refused call, not an exception
+    // out of the wasm (which the guard would take for a trap).
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    fn entries_of(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
 
 /// Parses one call.
@@ -64,13 +76,16 @@ pub fn parse(args: &js_sys::Array) -> Result<Command, String> {
         }
         "set" => {
             let object = args.get(1);
-            if !object.is_object() || js_sys::Array::is_array(&object) {
+            let entries = match is_array(&object) {
+                Ok(false) if object.is_object() => entries_of(&object).ok(),
+                _ => None,
+            };
+            let Some(entries) = entries else {
                 return Err(
-                    "Nudge('set', attributes): attributes must be an object like { plan: \"pro\" }"
+                    "Nudge('set', attributes): attributes must be an object like { plan: \"pro\" } (whose properties can be read)"
                         .into(),
                 );
-            }
-            let entries = js_sys::Object::entries(object.unchecked_ref());
+            };
             let mut pairs = Vec::new();
             for entry in entries.iter() {
                 let entry: js_sys::Array = entry.unchecked_into();
@@ -200,6 +215,17 @@ mod tests {
                 ("vip".to_string(), "true".to_string())
             ]
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn set_with_a_getter_that_throws_is_refused_not_thrown() {
+        let hostile = js_sys::Function::new_no_args(
+            "return Object.defineProperty({}, 'plan', { enumerable: true, get() { throw new Error('getter'); } })",
+        )
+        .call0(&JsValue::NULL)
+        .unwrap();
+        let refused = call(&["set".into(), hostile]);
+        assert!(matches!(refused, Err(m) if m.contains("attributes must be an object")));
     }
 
     #[wasm_bindgen_test]

@@ -23,7 +23,8 @@ use super::guard::Guard;
 /// Asks for the claim `name`; `on_result(granted)` runs once, later (never
 /// synchronously inside this call, so the caller's state is not borrowed).
 pub fn claim(guard: &Guard, name: &str, on_result: impl FnOnce(bool) + 'static) {
-    let f = Closure::once_into_js(move |granted: JsValue| on_result(granted.as_bool() == Some(true)));
+    let f =
+        Closure::once_into_js(move |granted: JsValue| on_result(granted.as_bool() == Some(true)));
     guard.js_claim(name, &f);
 }
 
@@ -38,7 +39,9 @@ mod tests {
         let seen = Rc::new(RefCell::new(None));
         let sink = seen.clone();
         let guard = crate::platform::guard::new_guard(&js_sys::Object::new().into());
-        claim(&guard, name, move |granted| *sink.borrow_mut() = Some(granted));
+        claim(&guard, name, move |granted| {
+            *sink.borrow_mut() = Some(granted)
+        });
         for _ in 0..50 {
             if let Some(granted) = *seen.borrow() {
                 return granted;

@@ -231,7 +231,9 @@ test("10 000 calls queued before the tag are replayed in order without an except
   assert.equal(await page.evaluate(() => window.__queued), 10_002 + 2, "the stub held every call (and its two subscriptions)");
   assert.equal(await page.evaluate(() => window.Nudge.q.length), 0, "the queue was emptied");
   await widget(page).locator("[role=dialog]").waitFor();
-  assert.equal((await conversation(page)).at(-1), "Dernier appel");
+  // The page-view message may come last: once-per-session messages fire
+  // once this tab's claim is granted (a Web Lock, a task later).
+  assert.equal((await conversation(page)).filter((t) => t !== "Bienvenue").at(-1), "Dernier appel");
   assert.deepEqual(errors, []);
   assert.deepEqual(warnings(log), [], "none of these calls is wrong");
   const long = await page.evaluate(() => window.__long);
@@ -264,9 +266,7 @@ test("a 1 MB message through Nudge('send') neither throws nor freezes the widget
   await context.close();
 });
 
-test("a message longer than the limit is refused with one warning (limits.rs: MAX_MESSAGE_CHARS)", {
-  todo: "bug: Nudge('send', 1 000 000 characters) is accepted silently, shown and stored (1 MB in nudge:1:state); limits.rs says the JS API refuses messages over 2000 characters with a warning",
-}, async () => {
+test("a message longer than the limit is refused with one warning (limits.rs: MAX_MESSAGE_CHARS)", async () => {
   const { context, page, errors, log } = await load();
   const before = warnings(log).length;
   await page.evaluate(() => window.Nudge("send", "m".repeat(1_000_000)));
@@ -330,9 +330,7 @@ test("calls after a failed start (a data-config that is not a URL) are ignored w
   await context.close();
 });
 
-test("a queue holding entries that are not argument lists does not throw into the page", {
-  todo: "bug: static/nudge.js reads queue[i][0] outside its try: Nudge.q holding null throws a TypeError into the page and the widget never starts",
-}, async () => {
+test("a queue holding entries that are not argument lists does not throw into the page", async () => {
   const html = robustPage({ inline: JSON.stringify(config), before: "Nudge.q.push(null, 42, 'open', {}, { length: 2 }, [undefined]);" });
   const context = await env.browser.newContext();
   const { page, log, errors } = await openPage(context, env.page(`/api/${n++}.html`, html));
@@ -356,9 +354,7 @@ test("a window.Nudge that is not a function (a host global of the same name) doe
   }
 });
 
-test("a window.Nudge that cannot be replaced does not throw into the page", {
-  todo: "bug: static/nudge.js assigns w.Nudge outside its try, in strict mode: a non-writable window.Nudge throws 'Cannot assign to read only property' into the page",
-}, async () => {
+test("a window.Nudge that cannot be replaced does not throw into the page", async () => {
   const before = "Object.defineProperty(window, 'Nudge', { value: window.Nudge, writable: false, configurable: false });";
   const html = robustPage({ inline: JSON.stringify(config), before });
   const context = await env.browser.newContext();
