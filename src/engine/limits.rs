@@ -15,3 +15,7 @@ pub const MAX_CONVERSATION_MESSAGES: usize = 200;
 /// It bounds the parser's recursion, so a hostile document cannot overflow
 /// the stack.
 pub const MAX_JSON_DEPTH: usize = 128;
+
+/// The deepest nesting of `all` / `any` / `not` in a rule's conditions;
+/// deeper is an error on that rule ("conditions nested deeper than N").
+pub const MAX_CONDITION_DEPTH: usize = 32;
