@@ -258,6 +258,7 @@ struct Page {
     now: u64,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_outputs(
     engine: &mut Engine,
     now: u64,
@@ -435,7 +436,7 @@ fn run_engine(rng: &mut Rng, config_text: &str, others: &[String]) -> Result<Run
                 name: rng.pick(&["go", "added_to_cart", "x"]).to_string(),
             },
             13 => Input::SetAttributes(vec![("name".into(), "{{Zoé}} {".into())]),
-            14 => Input::SetTeamStatus(*rng.pick(&TeamStatus::ALL)),
+            14 => Input::SetTeamStatus(*rng.pick(TeamStatus::ALL.as_slice())),
             15 => Input::StarterClicked {
                 index: rng.below(6),
             },
