@@ -436,7 +436,7 @@ fn run_engine(rng: &mut Rng, config_text: &str, others: &[String]) -> Result<Run
                 name: rng.pick(&["go", "added_to_cart", "x"]).to_string(),
             },
             13 => Input::SetAttributes(vec![("name".into(), "{{Zoé}} {".into())]),
-            14 => Input::SetTeamStatus(*rng.pick(TeamStatus::ALL.as_slice())),
+            14 => Input::SetTeamStatus(*rng.pick(TeamStatus::ALL)),
             15 => Input::StarterClicked {
                 index: rng.below(6),
             },
