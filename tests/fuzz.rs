@@ -131,6 +131,17 @@ const TOKENS: &[&str] = &[
     "\n",
 ];
 
+/// The char boundary at or before `i`.
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where the last panic happened (the hook records it).
+static PANIC_AT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
 /// One mutation of `text`, at char boundaries (the text stays UTF-8).
 fn mutate(rng: &mut Rng, text: &str, others: &[String]) -> String {
     let bounds: Vec<usize> = text
@@ -144,7 +155,8 @@ fn mutate(rng: &mut Rng, text: &str, others: &[String]) -> String {
         0 => {
             // Delete a range.
             let (a, b) = (at(rng), at(rng));
-            s.replace_range(a.min(b)..a.max(b).min(a.min(b) + 64), "");
+            let end = floor(&s, a.max(b).min(a.min(b) + 64));
+            s.replace_range(a.min(b)..end, "");
         }
         1 | 2 => {
             let t = *rng.pick(TOKENS);
@@ -161,7 +173,7 @@ fn mutate(rng: &mut Rng, text: &str, others: &[String]) -> String {
         4 => {
             // Duplicate a range (repeated keys, longer lists).
             let (a, b) = (at(rng), at(rng));
-            let (a, b) = (a.min(b), a.max(b).min(a.min(b) + 200));
+            let (a, b) = (a.min(b), floor(&s, a.max(b).min(a.min(b) + 200)));
             let piece = s[a..b].to_string();
             s.insert_str(b, &piece);
         }
@@ -246,6 +258,7 @@ struct Page {
     now: u64,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_outputs(
     engine: &mut Engine,
     now: u64,
@@ -258,6 +271,9 @@ fn check_outputs(
 ) -> Result<(), String> {
     let mut fired_now = 0;
     while let Some(o) = engine.poll_output() {
+        if std::env::var("NUDGE_FUZZ_TRACE").is_ok() {
+            eprintln!("  {:?}", o);
+        }
         let texts: Vec<String> = match &o {
             Output::Message(m) if m.author == Author::Bot => vec![m.text.clone()],
             Output::Fired { text, .. } => vec![text.clone()],
@@ -366,6 +382,7 @@ fn run_engine(rng: &mut Rng, config_text: &str, others: &[String]) -> Result<Run
         &mut preview,
     )?;
     let steps = 10 + rng.below(40);
+    let mut trail: Vec<String> = Vec::new();
     for _ in 0..steps {
         let input = match rng.below(22) {
             0..=3 => {
@@ -419,7 +436,7 @@ fn run_engine(rng: &mut Rng, config_text: &str, others: &[String]) -> Result<Run
                 name: rng.pick(&["go", "added_to_cart", "x"]).to_string(),
             },
             13 => Input::SetAttributes(vec![("name".into(), "{{Zoé}} {".into())]),
-            14 => Input::SetTeamStatus(*rng.pick(&TeamStatus::ALL)),
+            14 => Input::SetTeamStatus(*rng.pick(TeamStatus::ALL)),
             15 => Input::StarterClicked {
                 index: rng.below(6),
             },
@@ -477,6 +494,9 @@ fn run_engine(rng: &mut Rng, config_text: &str, others: &[String]) -> Result<Run
                 }
             }
         };
+        let shown = format!("{:?}", input);
+        let shown: String = shown.chars().take(400).collect();
+        trail.push(format!("@{} {}", p.now, shown));
         feed(
             &mut p,
             input,
@@ -485,7 +505,11 @@ fn run_engine(rng: &mut Rng, config_text: &str, others: &[String]) -> Result<Run
             &mut saved_fired,
             &mut claims,
             &mut preview,
-        )?;
+        )
+        .map_err(|e| {
+            let from = trail.len().saturating_sub(6);
+            format!("{}\n  after: {:#?}", e, &trail[from..])
+        })?;
         if let Some(s) = &saved {
             if states.len() < 4 && rng.chance(8) {
                 states.push(s.clone());
@@ -565,7 +589,11 @@ fn fuzz(iters: u64, seed: u64) -> (u64, Vec<String>) {
     let mut config_corpus = configs.clone();
     let mut failures = Vec::new();
     let quiet = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    std::panic::set_hook(Box::new(|info| {
+        if let (Ok(mut at), Some(l)) = (PANIC_AT.lock(), info.location()) {
+            *at = format!("{}:{}", l.file(), l.line());
+        }
+    }));
     let mut n = 0;
     while n < iters {
         n += 1;
@@ -597,7 +625,13 @@ fn fuzz(iters: u64, seed: u64) -> (u64, Vec<String>) {
                 }
                 _ => {
                     let cfg = local.pick(&config_corpus).clone();
-                    run_engine(&mut local, &cfg, &states)?;
+                    run_engine(&mut local, &cfg, &states).inspect_err(|_| {
+                        // NUDGE_FUZZ_DUMP=dir keeps the config of a failure.
+                        if let Ok(dir) = std::env::var("NUDGE_FUZZ_DUMP") {
+                            let name = format!("{}/fuzz-{:x}.json", dir, exec_seed);
+                            let _ = std::fs::write(name, &cfg);
+                        }
+                    })?;
                     Ok(None)
                 }
             }
@@ -616,9 +650,11 @@ fn fuzz(iters: u64, seed: u64) -> (u64, Vec<String>) {
                     .cloned()
                     .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                     .unwrap_or_default();
+                let at = PANIC_AT.lock().map(|a| a.clone()).unwrap_or_default();
+                let msg: String = msg.chars().take(300).collect();
                 failures.push(format!(
-                    "seed {:#x} kind {}: panic {}",
-                    exec_seed, kind, msg
+                    "seed {:#x} kind {}: panic at {}: {}",
+                    exec_seed, kind, at, msg
                 ));
             }
         }
@@ -652,4 +688,24 @@ fn fuzzing_the_config_the_saved_state_and_input_sequences_finds_no_broken_invari
         seed
     );
     assert!(failures.is_empty(), "{:#?}", failures);
+}
+
+/// Replays one execution: `NUDGE_FUZZ_REPLAY=<hex exec seed>` with the
+/// corpus of the same `NUDGE_FUZZ_SEED` (kind 2 uses the seed configs, so a
+/// failure on a mutated config replays with NUDGE_FUZZ_DUMP's file instead:
+/// `NUDGE_FUZZ_CONFIG=<file>`). Prints every output.
+#[test]
+#[ignore]
+fn replay() {
+    let Ok(hex) = std::env::var("NUDGE_FUZZ_REPLAY") else {
+        return;
+    };
+    let exec_seed = u64::from_str_radix(hex.trim_start_matches("0x"), 16).unwrap();
+    let cfg = std::fs::read_to_string(std::env::var("NUDGE_FUZZ_CONFIG").unwrap()).unwrap();
+    let states = vec![r#"{"visits":2,"last_visit":1000,"fired":["first_visit"]}"#.to_string()];
+    let mut local = Rng(exec_seed | 1);
+    let _ = local.below(3);
+    let _ = local.below(1);
+    std::env::set_var("NUDGE_FUZZ_TRACE", "1");
+    println!("{:?}", run_engine(&mut local, &cfg, &states).err());
 }

@@ -270,8 +270,10 @@ pub fn parse_condition(ck: &mut Checker, v: &Value, path: &str, depth: usize) ->
             return None;
         }
     };
-    if depth > 32 {
-        ck.error(path, "conditions nested too deeply".to_string());
+    if depth > super::limits::MAX_CONDITION_DEPTH {
+        let mut m = String::from("conditions nested deeper than ");
+        super::json::write_int(super::limits::MAX_CONDITION_DEPTH as i64, &mut m);
+        ck.error(path, m);
         return None;
     }
     let before = ck.errors();

@@ -635,3 +635,28 @@ fn a_synced_session_that_started_earlier_makes_time_on_site_due_now_not_at_a_pas
     assert_eq!(sim.fired(), vec!["site"]);
     assert!(sim.engine.poll_timeout().is_none_or(|t| t.0 > sim.now));
 }
+
+#[test]
+fn conditions_nested_deeper_than_the_limit_are_reported_with_the_limit() {
+    let nested = |n: usize| {
+        format!(
+            r#""auto_messages":[{{"id":"a","text":"a","trigger":{{"type":"page_view"}},"conditions":{}{}{}}}]"#,
+            r#"{"not":"#.repeat(n),
+            r#"{"url":{"contains":"x"}}"#,
+            "}".repeat(n)
+        )
+    };
+    let mut p = RegexLitePatterns::new();
+    let max = limits::MAX_CONDITION_DEPTH;
+    let (c, d) = parse_config(&site(&nested(max)), &mut p).unwrap();
+    assert!(d.is_empty(), "{:?}", d);
+    assert_eq!(c.rules.len(), 1);
+    let (c, d) = parse_config(&site(&nested(max + 1)), &mut p).unwrap();
+    assert!(c.rules.is_empty());
+    assert!(
+        d.iter()
+            .any(|d| d.message == format!("conditions nested deeper than {}", max)),
+        "{:?}",
+        d
+    );
+}

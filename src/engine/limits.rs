@@ -16,6 +16,10 @@ pub const MAX_CONVERSATION_MESSAGES: usize = 200;
 /// the stack.
 pub const MAX_JSON_DEPTH: usize = 128;
 
+/// The deepest nesting of `all` / `any` / `not` in a rule's conditions;
+/// deeper is an error on that rule ("conditions nested deeper than N").
+pub const MAX_CONDITION_DEPTH: usize = 32;
+
 /// How many non-fatal config problems the widget prints one by one; the
 /// rest are counted in one last line (10 000 broken rules must not print
 /// 10 000 warnings nor make a long task).
@@ -30,7 +34,7 @@ pub const README_END: &str = "<!-- limits:end -->";
 pub fn readme_limits() -> String {
     let too_deep =
         format!("Reported as \"nesting deeper than {MAX_JSON_DEPTH}\" with its line and column.");
-    let rows: [(&str, String, &str); 6] = [
+    let rows: [(&str, String, &str); 7] = [
         (
             "Visitor message",
             format!("{MAX_MESSAGE_CHARS} characters"),
@@ -45,6 +49,11 @@ pub fn readme_limits() -> String {
             "JSON nesting (config, saved state)",
             format!("{MAX_JSON_DEPTH} levels"),
             &too_deep,
+        ),
+        (
+            "Conditions nesting (`all` / `any` / `not`)",
+            format!("{MAX_CONDITION_DEPTH} levels"),
+            "Deeper is an error on that rule; the other rules run.",
         ),
         (
             "Regular expression",
