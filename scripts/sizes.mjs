@@ -26,7 +26,12 @@ const BUDGET = 100 * 1024;
 // +0.7 KB), the composer's message counter and the batched state writes,
 // less the Rust they replaced (the wasm is 0.3 KB smaller): +0.41 KB in all
 // (124 035 → 124 457 bytes).
-const LIMIT = 121.6 * 1024;
+// Raised to 125.7 KB on 2026-12-02 for the rest of the hardening issue
+// (measured 125.6): the engine's tab merge by message id, Web Locks claims
+// and tab-tagged ids, duplicate-key warnings, future-timestamp clamps and
+// bounds (+3.5 KB in the wasm), and the loader's queue checks (+0.1 KB).
+// Not met: the 100 KB budget; see issue 12's notes for what to try next.
+const LIMIT = 125.7 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];
