@@ -43,7 +43,7 @@
   // swallowed. `o`: `root` (the shadow root to remove), `dead()` (told on
   // death), `base` (the URL the wasm and its glue are under).
   function guard(o) {
-    let dead, n = 0, subs = [], locked;
+    let dead, n = 0, subs = [], locked, alone = false;
     const hooks = new Map();
     const add = (undo) => (hooks.set(++n, undo), n);
     const g = {
@@ -98,17 +98,41 @@
         const t = setTimeout(() => { hooks.delete(id); g.call(f); }, ms);
         return id;
       },
+      // Tab census: every tab of the site holds the shared lock `name` for
+      // its life and says hello on a BroadcastChannel of that name; each hello
+      // (and each return to the tab) recounts the holders. While this tab is
+      // alone, a claim is granted at once (so a message fires at its due time,
+      // to the millisecond); with other tabs it waits for the lock manager.
+      tabs(name) {
+        try {
+          const count = () => navigator.locks.query().then((s) => {
+            alone = s.held.filter((l) => l.name == name).length < 2;
+          }, () => {});
+          const channel = new BroadcastChannel(name);
+          channel.onmessage = count;
+          // Hello once held, so that the others count this tab too.
+          navigator.locks.request(name, { mode: "shared" }, () => {
+            count();
+            channel.postMessage(0);
+            return new Promise(() => {});
+          });
+          add(() => channel.close());
+          g.listen(document, "visibilitychange", count);
+        } catch (e) { alone = true; /* no lock manager: every claim is granted */ }
+      },
       // `f(granted)` once the Web Lock `name` is asked for (ifAvailable) and
       // held for the page's life (see locks.rs); granted without a lock
-      // manager or when the browser refuses the request.
+      // manager or when the browser refuses the request. Alone (see `tabs`),
+      // granted at once, the lock still taken for tabs opened later.
       claim(name, f) {
         const done = (v) => g.call(f, v);
         try {
           navigator.locks.request(name, { ifAvailable: true }, (l) => {
-            done(!!l);
+            if (!alone) done(!!l);
             if (l) return new Promise(() => {});
-          }).catch(() => done(true));
-        } catch (e) { queueMicrotask(() => done(true)); }
+          }).catch(() => alone || done(true));
+        } catch (e) { return done(true); }
+        if (alone) done(true);
       },
       // The widget's own DOM events (Yew listens on its root element) go
       // through `call` too.

@@ -213,8 +213,9 @@ fn start_time() -> u64 {
     Sim::new(&site(r#""presets":[]"#), "https://shop.fr/").now
 }
 
-#[test]
-fn two_visitor_messages_typed_at_the_same_moment_in_two_tabs_are_both_kept_in_both_tabs() {
+/// Two tabs, each with a visitor message typed before it hears of the
+/// other's, then every storage event delivered.
+fn two_tabs_typing_at_the_same_moment() -> Tabs {
     let cfg = site(r#""presets":[]"#);
     let mut tabs = Tabs::open(&cfg, 2, start_time(), None, false);
     tabs.deliver_all();
@@ -226,6 +227,12 @@ fn two_visitor_messages_typed_at_the_same_moment_in_two_tabs_are_both_kept_in_bo
         });
     }
     tabs.deliver_all();
+    tabs
+}
+
+#[test]
+fn two_visitor_messages_typed_at_the_same_moment_in_two_tabs_are_both_kept_in_both_tabs() {
+    let tabs = two_tabs_typing_at_the_same_moment();
     let one = conversation_of(&tabs.tabs[0]);
     assert_eq!(one.len(), 2, "{:?}", one);
     assert_eq!(one, conversation_of(&tabs.tabs[1]));
@@ -234,17 +241,7 @@ fn two_visitor_messages_typed_at_the_same_moment_in_two_tabs_are_both_kept_in_bo
 
 #[test]
 fn messages_typed_at_the_same_moment_in_two_tabs_are_both_in_storage_for_the_next_page() {
-    let cfg = site(r#""presets":[]"#);
-    let mut tabs = Tabs::open(&cfg, 2, start_time(), None, false);
-    tabs.deliver_all();
-    for (i, text) in ["from one", "from two"].iter().enumerate() {
-        tabs.on(i, |sim| {
-            sim.input(Input::VisitorMessage {
-                text: text.to_string(),
-            })
-        });
-    }
-    tabs.deliver_all();
+    let mut tabs = two_tabs_typing_at_the_same_moment();
     // A tab that merged something storage lacked writes the union back.
     tabs.reload(0);
     let texts: Vec<String> = conversation_of(&tabs.tabs[0])

@@ -48,8 +48,13 @@ extern "C" {
     /// undone on death.
     #[wasm_bindgen(method)]
     pub fn lock(this: &Guard, on: bool);
-    /// Asks for the Web Lock `name`; `f(granted)` is called later, through
-    /// the door (see `platform::locks`).
+    /// Starts the tab census under the lock name `name` (see
+    /// `platform::locks`).
+    #[wasm_bindgen(method)]
+    pub fn tabs(this: &Guard, name: &str);
+    /// Asks for the Web Lock `name`; `f(granted)` is called through the
+    /// door: at once while this tab is alone, else when the lock manager
+    /// answers (see `platform::locks`).
     #[wasm_bindgen(method, js_name = claim)]
     pub fn js_claim(this: &Guard, name: &str, f: &JsValue);
     /// Marks the widget dead (see the module's documentation).

@@ -144,6 +144,7 @@ mod tests {
     use super::*;
     use std::cell::RefCell;
     use std::rc::Rc;
+    use wasm_bindgen::JsValue;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn guard() -> Guard {
@@ -182,6 +183,70 @@ mod tests {
             .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
             .unwrap();
         assert_eq!(*seen.borrow(), vec!["leave".to_string()]);
+    }
+
+    /// Scrolls the test page to `y` and tells the watchers, as the browser
+    /// would a moment later.
+    fn scroll_to(y: f64) {
+        let window = web_sys::window().unwrap();
+        window.scroll_to_with_x_and_y(0.0, y);
+        window
+            .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+            .unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn scrolling_reports_only_depths_deeper_than_any_before() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let tall = document.create_element("div").unwrap();
+        tall.set_attribute("style", "height: 6000px").unwrap();
+        document.body().unwrap().append_child(&tall).unwrap();
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let watcher =
+            ScrollWatcher::new(&guard(), move |depth| sink.borrow_mut().push(depth)).unwrap();
+        scroll_to(3000.0);
+        scroll_to(0.0);
+        scroll_to(1000.0);
+        scroll_to(100_000.0);
+        drop(watcher);
+        tall.remove();
+        scroll_to(0.0);
+        let seen = seen.borrow();
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        assert!(seen[0] > 40 && seen[0] < 100, "{seen:?}");
+        assert_eq!(seen[1], 100);
+    }
+
+    fn mouseout(client_y: i32) -> web_sys::Event {
+        js_sys::Function::new_with_args(
+            "y",
+            "return new MouseEvent('mouseout', { clientY: y, bubbles: true })",
+        )
+        .call1(&JsValue::NULL, &client_y.into())
+        .unwrap()
+        .unchecked_into()
+    }
+
+    #[wasm_bindgen_test]
+    fn leaving_through_the_top_edge_is_an_exit_intent_on_a_desktop_wide_viewport() {
+        let count = Rc::new(RefCell::new(0));
+        let sink = count.clone();
+        let _watcher = ExitIntentWatcher::new(&guard(), move || *sink.borrow_mut() += 1).unwrap();
+        let document = web_sys::window().unwrap().document().unwrap();
+        document.dispatch_event(&mouseout(-1)).unwrap();
+        let desktop = super::super::dom::viewport_width() >= DESKTOP_MIN_WIDTH;
+        assert_eq!(*count.borrow(), usize::from(desktop));
+    }
+
+    #[wasm_bindgen_test]
+    fn leaving_lower_than_the_top_edge_is_not_an_exit_intent() {
+        let count = Rc::new(RefCell::new(0));
+        let sink = count.clone();
+        let _watcher = ExitIntentWatcher::new(&guard(), move || *sink.borrow_mut() += 1).unwrap();
+        let document = web_sys::window().unwrap().document().unwrap();
+        document.dispatch_event(&mouseout(300)).unwrap();
+        assert_eq!(*count.borrow(), 0);
     }
 
     #[wasm_bindgen_test]

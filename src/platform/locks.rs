@@ -15,13 +15,29 @@
 //!
 //! The request itself is made in `page.js` (the guard's `claim`), so that
 //! its answer reaches the wasm through the same door as every other call.
+//!
+//! A lock manager answers a task later, which would make a message fire a
+//! little after its due time, and a lot after it on a simulated clock that
+//! jumps. So the tabs keep a census ([`start_census`]): each holds a shared
+//! lock for its life, says hello on a BroadcastChannel, and recounts the
+//! holders on every hello and on every return to the tab. While a tab is
+//! alone its claims are granted within the call (the lock is still taken,
+//! for tabs opened later); with other tabs open they wait for the lock
+//! manager. The window left: tabs opened within the same few milliseconds,
+//! before their census has answered, each think they are alone.
 
 use wasm_bindgen::prelude::*;
 
 use super::guard::Guard;
 
-/// Asks for the claim `name`; `on_result(granted)` runs once, later (never
-/// synchronously inside this call, so the caller's state is not borrowed).
+/// Starts counting the site's tabs under the lock name `name`.
+pub fn start_census(guard: &Guard, name: &str) {
+    guard.tabs(name);
+}
+
+/// Asks for the claim `name`; `on_result(granted)` runs once: within this
+/// call while the tab is alone (the runtime queues what it sends then),
+/// later otherwise.
 pub fn claim(guard: &Guard, name: &str, on_result: impl FnOnce(bool) + 'static) {
     let f =
         Closure::once_into_js(move |granted: JsValue| on_result(granted.as_bool() == Some(true)));
@@ -49,6 +65,19 @@ mod tests {
             gloo_timers::future::TimeoutFuture::new(2).await;
         }
         panic!("the claim {name} was never answered");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_tab_that_counted_itself_alone_gets_its_claim_within_the_call() {
+        let guard = crate::platform::guard::new_guard(&js_sys::Object::new().into());
+        start_census(&guard, "test:census");
+        gloo_timers::future::TimeoutFuture::new(100).await;
+        let seen = Rc::new(RefCell::new(None));
+        let sink = seen.clone();
+        claim(&guard, "test:alone", move |granted| {
+            *sink.borrow_mut() = Some(granted)
+        });
+        assert_eq!(*seen.borrow(), Some(true));
     }
 
     #[wasm_bindgen_test]

@@ -242,6 +242,7 @@ fn install_now(boot: Boot, clock: SiteClock) {
     let wall = wall_clock(&clock, now);
     let analytics = crate::analytics::Analytics::new(&boot.config, &boot.store.key(""));
     let guard = boot.guard;
+    crate::platform::locks::start_census(&guard, &boot.store.key("tabs"));
     let save_soon = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| send(Command::Save));
     let runtime = Runtime {
         // Ids tagged per page load, and once-messages claimed across tabs

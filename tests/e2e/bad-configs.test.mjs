@@ -317,7 +317,7 @@ async function check(c, index) {
     assert.ok(seen.afterTag, "a script after the tag still runs");
 
     const syntaxOk = () => {
-      const error = log.find((l) => l.type === "error" && /JSON syntax error at line \d+, column \d+/.test(l.text));
+      const error = log.find((l) => l.type === "error" && /JSON (syntax error|too deep) at line \d+, column \d+/.test(l.text));
       assert.ok(error, `a console error gives the line and column:\n${said}`);
       const line = Number(/line (\d+)/.exec(error.text)[1]);
       assert.ok(line >= c.syntax.min && line <= c.syntax.max, `line ${line} within [${c.syntax.min}, ${c.syntax.max}]: ${error.text}`);

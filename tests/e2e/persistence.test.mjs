@@ -67,7 +67,6 @@ test("100 navigations in one task write the state once, after the host's code, n
 test("2 000 SPA navigations make no task over 50 ms, and the conversation is still there after a reload", async () => {
   const context = await env.browser.newContext();
   const page = await open(context, "/spa.html");
-  await page.evaluate(() => window.Nudge("send", "Bonjour, je cherche un vélo"));
   const result = await page.evaluate(async () => {
     longTasks.length = 0;
     writes.length = 0;
@@ -88,6 +87,10 @@ test("2 000 SPA navigations make no task over 50 ms, and the conversation is sti
   assert.equal(result.inside, 0, "no write inside the host's pushState call");
   assert.ok(result.writes <= 2000, `${result.writes} writes`);
   assert.deepEqual(page.errors, []);
+  // Sent after the navigations: the stored conversation keeps the latest
+  // messages (limits::MAX_CONVERSATION_MESSAGES), and this one must survive.
+  await page.evaluate(() => window.Nudge("send", "Bonjour, je cherche un vélo"));
+  await page.waitForTimeout(50);
   await page.reload();
   await page.waitForFunction(() => window.Nudge && window.Nudge.ready, null, { timeout: 10_000 });
   await widget(page).locator("button.l").click();
@@ -95,6 +98,8 @@ test("2 000 SPA navigations make no task over 50 ms, and the conversation is sti
   const texts = await conversation(page);
   assert.ok(texts.includes("Bonjour, je cherche un vélo"), texts.join("\n"));
   assert.ok(texts.includes("Une question sur cette page ?"), texts.join("\n"));
+  // The stored latest 200, plus this page view's own message.
+  assert.ok(texts.length <= 201, `${texts.length} messages kept`);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
