@@ -31,7 +31,8 @@ const BUDGET = 100 * 1024;
 // and tab-tagged ids, duplicate-key warnings, future-timestamp clamps and
 // bounds (+3.5 KB in the wasm), and the loader's queue checks (+0.1 KB).
 // Not met: the 100 KB budget; see issue 12's notes for what to try next.
-const LIMIT = 125.7 * 1024;
+// Then 126.0 KB for the tab census in page.js (measured 125.9 KB).
+const LIMIT = 126.0 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];
