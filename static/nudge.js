@@ -104,6 +104,7 @@
       // alone, a claim is granted at once (so a message fires at its due time,
       // to the millisecond); with other tabs it waits for the lock manager.
       tabs(name) {
+        alone = true; // until the count says otherwise (a few ms)
         try {
           const count = () => navigator.locks.query().then((s) => {
             alone = s.held.filter((l) => l.name == name).length < 2;
