@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 NUDGE_NO_BROWSER=1 bash scripts/setup.sh
 . scripts/env.sh
-trunk build --release
+bash scripts/build-widget.sh
 bash scripts/build-console.sh
 exec node scripts/serve.mjs dist "$@"

@@ -26,6 +26,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown >&2 || die "could not add the wasm32 target: run 'rustup target add wasm32-unknown-unknown' by hand."
 fi
+# The standard library's sources: the widget's release build rebuilds std for
+# size (scripts/build-widget.sh).
+if ! rustup component list --installed 2>/dev/null | grep -qx rust-src; then
+  say "adding the rust-src component"
+  rustup component add rust-src >&2 || die "could not add rust-src: run 'rustup component add rust-src' by hand."
+fi
 
 # 2. wasm-bindgen CLI: exactly the version in Cargo.lock.
 wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$repo_root/Cargo.lock")

@@ -56,7 +56,7 @@ echo "== 3/4 release build"
 rm -rf dist
 # The widget, then the merchant console into dist/console/ (its own build:
 # the widget's wasm never contains console code; sizes.mjs measures the widget).
-if trunk build --release 2>&1 | tail -n 5 && bash scripts/build-console.sh 2>&1 | tail -n 2 && node scripts/sizes.mjs dist; then
+if bash scripts/build-widget.sh 2>&1 | tail -n 5 && bash scripts/build-console.sh 2>&1 | tail -n 2 && node scripts/sizes.mjs dist; then
   layer build 1 0 0
 else
   layer build 0 1 1

@@ -10,6 +10,7 @@
 //! whole start-up (`runtime::startup`: config choice, mount, first render).
 
 pub mod api;
+mod allocator;
 
 use wasm_bindgen::prelude::*;
 
