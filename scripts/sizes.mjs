@@ -32,7 +32,9 @@ const BUDGET = 100 * 1024;
 // bounds (+3.5 KB in the wasm), and the loader's queue checks (+0.1 KB).
 // Not met: the 100 KB budget; see issue 12's notes for what to try next.
 // Then 126.0 KB for the tab census in page.js (measured 125.9 KB).
-const LIMIT = 126.0 * 1024;
+// Lowered to 115.1 KB on 2026-12-02 (measured 115.0): std rebuilt for size
+// (scripts/build-widget.sh, -10.4 KB) and talc as the allocator (-1.0 KB).
+const LIMIT = 115.1 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];
