@@ -35,6 +35,7 @@ import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { build, transform } from "esbuild";
 import { start, hostPage, WIDGET_ORIGIN } from "../tests/e2e/harness.mjs";
+import { visitorFiles } from "./visitor-files.mjs";
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) || 5);
@@ -53,7 +54,7 @@ const config = {
 /** The widgets. `launcher`: selectors, each one but the last entering a shadow root. */
 const WIDGETS = [
   { id: "nudge", name: "Nudge", launcher: ["#nudge-widget", "button.l"],
-    files: ["nudge.js", "app/nudge.js", "app/nudge_bg.wasm"] },
+    files: visitorFiles(DIST) },
   { id: "chatscope", name: `@chatscope/chat-ui-kit-react ${pkg["@chatscope/chat-ui-kit-react"]} (+ react ${pkg.react})`,
     launcher: [".bench-launcher"], entry: "scripts/peers/chatscope.js" },
   { id: "typebot", name: `@typebot.io/js ${pkg["@typebot.io/js"]}`, launcher: ["typebot-bubble", "button[part=button]"],

@@ -8,7 +8,7 @@
 # loader's guard already handles: src/platform/page.js), `{:?}` prints nothing
 # (`fmt-debug=none`: the widget never shows Debug output; tests do not use
 # these flags) and panics carry no file paths. Measured on 2026-12-02:
-# -10.4 KB brotli (wasm -9.9, glue -0.5).
+# about -10 KB brotli (wasm and glue), measured with wasm-bindgen + wasm-opt.
 #
 # Trade-off, written down in the README's Decisions: these are unstable flags,
 # enabled on the stable toolchain with RUSTC_BOOTSTRAP=1, for this one build.

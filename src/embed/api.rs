@@ -18,6 +18,28 @@ fn text_arg(args: &js_sys::Array, index: u32, what: &str, name: &str) -> Result<
         .ok_or_else(|| format!("Nudge('{name}', {what}): {what} must be a non-empty string"))
 }
 
+/// The text of `send` and `agentMessage`: a non-empty string of at most
+/// [`MAX_MESSAGE_CHARS`] characters. Longer is refused, not cut: a cut text
+/// would be words nobody wrote as such.
+fn message_arg(args: &js_sys::Array, name: &str) -> Result<String, String> {
+    // Measured before it is copied into the wasm: a page may pass megabytes.
+    // A character is one or two UTF-16 units.
+    let units = args
+        .get(1)
+        .dyn_ref::<js_sys::JsString>()
+        .map_or(0, |s| s.length() as usize);
+    let too_long =
+        || format!("Nudge('{name}', text): text is longer than {MAX_MESSAGE_CHARS} characters; not sent");
+    if units > 2 * MAX_MESSAGE_CHARS {
+        return Err(too_long());
+    }
+    let text = text_arg(args, 1, "text", name)?;
+    if text.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(too_long());
+    }
+    Ok(text)
+}
+
 #[wasm_bindgen]
 extern "C" {
     // The host's object is read through these, not `js_sys`'s, so that a
@@ -43,27 +65,11 @@ pub fn parse(args: &js_sys::Array) -> Result<Command, String> {
         "toggle" => Ok(Command::Toggle),
         "show" => Ok(Command::Visible(true)),
         "hide" => Ok(Command::Visible(false)),
-        "send" => {
-            // Measured before it is copied into the wasm: a page may pass
-            // megabytes. A character is one or two UTF-16 units.
-            let units = args
-                .get(1)
-                .dyn_ref::<js_sys::JsString>()
-                .map_or(0, |s| s.length() as usize);
-            let too_long = || {
-                format!("Nudge('send', text): text is longer than {MAX_MESSAGE_CHARS} characters; not sent")
-            };
-            if units > 2 * MAX_MESSAGE_CHARS {
-                return Err(too_long());
-            }
-            let text = text_arg(args, 1, "text", &name)?;
-            if text.chars().count() > MAX_MESSAGE_CHARS {
-                return Err(too_long());
-            }
-            input(Input::VisitorMessage { text })
-        }
+        "send" => input(Input::VisitorMessage {
+            text: message_arg(args, &name)?,
+        }),
         "agentMessage" => input(Input::AgentMessage {
-            text: text_arg(args, 1, "text", &name)?,
+            text: message_arg(args, &name)?,
         }),
         "setTeamStatus" => {
             let status = match args.get(1).as_string().as_deref() {

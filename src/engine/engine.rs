@@ -644,6 +644,9 @@ impl Engine {
             Input::ChatOpened => self.open_chat(now),
             Input::ChatClosed => self.chat_open = false,
             Input::VisitorMessage { text } => self.visitor_message(now, text),
+            // Longer than the limit: refused, like a visitor's (the JS API
+            // refuses it too, with a warning).
+            Input::AgentMessage { text } if too_long(&text) => {}
             Input::AgentMessage { text } => {
                 self.append(Author::Agent, None, text, now);
                 self.state.session.agent = true;
@@ -868,7 +871,7 @@ impl Engine {
         // Longer than the composer allows: refused (the JS API refuses it
         // too, with a warning); a cut text would be words the visitor
         // never sent as such.
-        if text.chars().nth(super::limits::MAX_MESSAGE_CHARS).is_some() {
+        if too_long(&text) {
             return;
         }
         self.activity(now);
@@ -1412,4 +1415,9 @@ impl Engine {
         self.persisted_last = self.state.session.last;
         self.dirty = false;
     }
+}
+
+/// More characters than a message may have (`limits::MAX_MESSAGE_CHARS`).
+fn too_long(text: &str) -> bool {
+    text.chars().nth(super::limits::MAX_MESSAGE_CHARS).is_some()
 }

@@ -330,6 +330,19 @@ fn a_visitor_message_longer_than_the_limit_is_refused() {
 }
 
 #[test]
+fn an_agent_message_longer_than_the_limit_is_refused() {
+    let cfg = site(r#""presets":[]"#);
+    let mut sim = Sim::new(&cfg, "https://shop.fr/");
+    let longest = "é".repeat(limits::MAX_MESSAGE_CHARS);
+    sim.input(Input::AgentMessage {
+        text: format!("{}x", longest),
+    });
+    assert!(sim.engine.conversation().is_empty());
+    sim.input(Input::AgentMessage { text: longest });
+    assert_eq!(sim.engine.conversation().len(), 1);
+}
+
+#[test]
 fn the_stored_conversation_keeps_only_the_latest_messages_up_to_the_limit() {
     let cfg = site(r#""presets":[]"#);
     let mut sim = Sim::new(&cfg, "https://shop.fr/");

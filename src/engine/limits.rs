@@ -2,9 +2,9 @@
 //! source of truth: the composer, the JS API, the engine and the README's
 //! "Robustness" section read them from here.
 
-/// The longest visitor message, in characters (Unicode scalar values). The
-/// composer stops there and shows a counter; the JS API refuses longer
-/// messages with a warning.
+/// The longest message, the visitor's or an agent's, in characters (Unicode
+/// scalar values). The composer stops there and shows a counter; the JS API
+/// refuses longer messages with a warning, and so does the engine.
 pub const MAX_MESSAGE_CHARS: usize = 2000;
 
 /// The most messages a stored conversation keeps; the oldest go first.
@@ -36,9 +36,9 @@ pub fn readme_limits() -> String {
         format!("Reported as \"nesting deeper than {MAX_JSON_DEPTH}\" with its line and column.");
     let rows: [(&str, String, &str); 7] = [
         (
-            "Visitor message",
+            "Message (the visitor's or an agent's)",
             format!("{MAX_MESSAGE_CHARS} characters"),
-            "The composer shows a counter near the limit and does not send beyond it; `Nudge('send')` refuses a longer text with a console warning.",
+            "The composer shows a counter near the limit and does not send beyond it; `Nudge('send')` and `Nudge('agentMessage')` refuse a longer text with a console warning.",
         ),
         (
             "Stored conversation",

@@ -280,6 +280,24 @@ test("a message longer than the limit is refused with one warning (limits.rs: MA
   await context.close();
 });
 
+test("an agent message longer than the limit is refused with one warning, and a long one within it is shown", async () => {
+  const { context, page, errors, log } = await load();
+  const before = warnings(log).length;
+  await page.evaluate(() => window.Nudge("agentMessage", "a".repeat(2_001)));
+  await page.waitForTimeout(100);
+  const said = warnings(log).slice(before);
+  assert.equal(said.length, 1, JSON.stringify(said.map((w) => w.slice(0, 200))));
+  assert.match(said[0], /agentMessage.*longer than 2000 characters/);
+  await page.evaluate(() => window.Nudge("agentMessage", "b".repeat(2_000)));
+  await page.evaluate(() => window.Nudge("open"));
+  await widget(page).locator("[role=dialog]").waitFor();
+  const texts = await conversation(page);
+  assert.ok(!texts.some((t) => t.includes("a".repeat(2_001))), "the refused message is not in the conversation");
+  assert.ok(texts.some((t) => t.includes("b".repeat(2_000))), "the message at the limit is shown");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("ten 1 MB messages, agent replies, event names and attributes leave the widget working", async () => {
   const { context, page, errors } = await load();
   await page.evaluate(() => {
