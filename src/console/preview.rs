@@ -1,6 +1,6 @@
 //! The live preview's model: the real engine runs the draft for one
-//! simulated visitor (the preview's switches pick the establishment,
-//! language, business hours, team status and width; its clicks open the
+//! simulated visitor (the preview's switches pick the page's URL, the
+//! establishment, language, business hours, team status and width; its clicks open the
 //! panel and pick starters), and its outputs become the widget's own
 //! [`WidgetState`] through the widget's own actions. The view renders it
 //! with the widget's components ([`crate::ui::Widget`]).
@@ -84,6 +84,25 @@ fn with_lang(text: &str, lang: Option<Lang>) -> String {
     d.to_json()
 }
 
+/// The preview's shop: a path typed in the URL switch is on it.
+pub const SHOP: &str = "https://shop.example";
+
+/// The URL the preview's visitor is on: what the merchant typed, a path
+/// being taken on [`SHOP`] (empty: its home page). Typed text is only ever
+/// a string the engine's conditions read.
+fn page_url(typed: &str) -> String {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        format!("{SHOP}/")
+    } else if typed.starts_with('/') {
+        format!("{SHOP}{typed}")
+    } else if typed.contains("://") {
+        typed.to_string()
+    } else {
+        format!("{SHOP}/{typed}")
+    }
+}
+
 /// Runs the preview; None when the draft is not a config.
 pub fn run(text: &str, opts: &PreviewOpts) -> Option<PreviewRun> {
     let text = with_lang(text, opts.lang);
@@ -137,7 +156,7 @@ pub fn run(text: &str, opts: &PreviewOpts) -> Option<PreviewRun> {
         }
     };
     let page = PageInfo {
-        url: "https://shop.example/".into(),
+        url: page_url(&opts.url),
         title: "Accueil".into(),
         referrer: String::new(),
         language: browser_lang.into(),

@@ -87,6 +87,9 @@ pub struct PreviewOpts {
     pub hours: Hours,
     /// "online" | "busy" | "offline" (None = the config's).
     pub team: Option<String>,
+    /// The page the visitor is on, as typed: a full URL or a path on the
+    /// shop (empty = the home page), so that URL-targeted messages show.
+    pub url: String,
     pub phone: bool,
     pub open: bool,
     /// Starters clicked in the open panel, in order.
@@ -102,6 +105,7 @@ impl Default for PreviewOpts {
             lang: None,
             hours: Hours::Inside,
             team: None,
+            url: String::new(),
             phone: false,
             open: false,
             clicked: Vec::new(),
@@ -149,6 +153,7 @@ pub enum PreviewMsg {
     Lang(Option<Lang>),
     Hours(Hours),
     Team(Option<String>),
+    Url(String),
     Phone(bool),
     Open(bool),
     Starter(usize),
@@ -328,6 +333,7 @@ impl ConsoleState {
             PreviewMsg::Lang(l) => p.lang = l,
             PreviewMsg::Hours(h) => p.hours = h,
             PreviewMsg::Team(t) => p.team = t,
+            PreviewMsg::Url(u) => p.url = u,
             PreviewMsg::Phone(b) => p.phone = b,
             PreviewMsg::Open(open) => {
                 p.open = open;

@@ -163,6 +163,20 @@ pub fn PreviewPane(props: &PreviewPaneProps) -> Html {
         Some(Lang::En) => "en",
     }
     .to_string();
+    let url_field = {
+        let on = props.on_msg.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            on.emit(Msg::Preview(PreviewMsg::Url(v)));
+        });
+        html! {
+            <div class="field compact wide">
+                <label for="pv-url">{ t("Page (URL or path)", "Page (URL ou chemin)") }</label>
+                <input id="pv-url" type="text" inputmode="url" spellcheck="false" value={o.url.clone()}
+                    placeholder={format!("{}/", preview::SHOP)} {oninput} />
+            </div>
+        }
+    };
     let restart = {
         let f = send(PreviewMsg::Restart);
         Callback::from(move |_: MouseEvent| f())
@@ -180,6 +194,7 @@ pub fn PreviewPane(props: &PreviewPaneProps) -> Html {
         <aside class="preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{ t("Preview", "Aperçu") }</h2>
             <div class="preview-controls">
+                { url_field }
                 { select("pv-establishment", t("Establishment", "Établissement"), ests, o.establishment.clone().unwrap_or_default(),
                     Rc::new(|v: String| PreviewMsg::Establishment(Some(v).filter(|v| !v.is_empty())))) }
                 { select("pv-lang", t("Language", "Langue"),

@@ -396,6 +396,23 @@ fn the_closed_preview_shows_the_first_proactive_message_and_when() {
 }
 
 #[wasm_bindgen_test]
+fn the_preview_shows_a_url_targeted_message_only_on_a_page_it_targets() {
+    let text = r#"{"auto_messages": [{"id": "checkout-help", "text": "Besoin d'aide ?",
+        "trigger": {"type": "time_on_page", "seconds": 30},
+        "conditions": {"url": {"contains": "step2"}}}]}"#;
+    let home = crate::console::preview::run(text, &PreviewOpts::default()).unwrap();
+    assert_eq!(home.proactive, None);
+    for typed in ["/commande/step2", "commande/step2", "https://shop.example/commande/step2?x=1"] {
+        let opts = PreviewOpts {
+            url: typed.into(),
+            ..PreviewOpts::default()
+        };
+        let run = crate::console::preview::run(text, &opts).unwrap();
+        assert_eq!(run.proactive, Some(("checkout-help".into(), 30)), "{typed}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn the_app_restores_the_saved_draft_and_saves_each_edit() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage
