@@ -28,8 +28,11 @@ fn message_arg(args: &js_sys::Array, name: &str) -> Result<String, String> {
         .get(1)
         .dyn_ref::<js_sys::JsString>()
         .map_or(0, |s| s.length() as usize);
-    let too_long =
-        || format!("Nudge('{name}', text): text is longer than {MAX_MESSAGE_CHARS} characters; not sent");
+    let too_long = || {
+        format!(
+            "Nudge('{name}', text): text is longer than {MAX_MESSAGE_CHARS} characters; not sent"
+        )
+    };
     if units > 2 * MAX_MESSAGE_CHARS {
         return Err(too_long());
     }

@@ -9,8 +9,8 @@
 //! This module only marshals JS values into Rust ones: the runtime owns the
 //! whole start-up (`runtime::startup`: config choice, mount, first render).
 
-pub mod api;
 mod allocator;
+pub mod api;
 
 use wasm_bindgen::prelude::*;
 

@@ -933,14 +933,22 @@ impl Engine {
         // message it lacks (typed here at the same moment), write the union
         // back, or the next page would lose it. The other tab then merges
         // to the same union and has nothing new to write: no ping-pong.
+        // The same for the messages' records (fired, dismissed, counters):
+        // a tab that wrote before it heard of this tab's firing or dismissal
+        // must not have wiped it from storage, or a later page, once this
+        // tab and its lock are gone, would show the message again.
         let theirs = &other.conversation.messages;
-        if self
+        let lacks_message = self
             .state
             .conversation
             .messages
             .iter()
-            .any(|m| !theirs.iter().any(|o| o.id == m.id))
-        {
+            .any(|m| !theirs.iter().any(|o| o.id == m.id));
+        let lacks_record = self.state.rules.iter().any(|(id, mine)| {
+            let their = other.rules.iter().find(|(k, _)| k == id);
+            *mine != their.map_or_else(RuleRecord::default, |(_, r)| *r)
+        });
+        if lacks_message || lacks_record {
             self.dirty = true;
         }
         let all = std::mem::take(&mut self.state.rules);

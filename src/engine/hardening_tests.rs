@@ -539,6 +539,47 @@ fn a_claim_granted_after_another_tab_fired_the_message_does_not_fire_it_again() 
 }
 
 #[test]
+fn a_stale_write_from_another_tab_does_not_wipe_a_dismissal_from_storage() {
+    // Tab 0 dismisses a message's preview; tab 1 writes its state before it
+    // hears of it (the storage event is still on its way). Tab 0, hearing
+    // that stale write, writes the union back: the next page still knows
+    // the message was dismissed (and counted), and tab 1's change is kept.
+    let mut tabs = Tabs::open(&site(ONCE), 2, start_time(), None, true);
+    tabs.deliver_all();
+    tabs.on(0, |sim| sim.input(Input::CustomEvent { name: "go".into() }));
+    tabs.deliver_all();
+    assert_eq!(tabs.tabs[0].fired(), vec!["ev"]);
+    tabs.on(0, |sim| {
+        sim.input(Input::PreviewDismissed {
+            message_id: "ev".into(),
+        })
+    });
+    tabs.on(1, |sim| {
+        sim.input(Input::SetAttributes(vec![("plan".into(), "pro".into())]))
+    });
+    // Tab 0 hears tab 1's stale write first, then everything arrives.
+    let k = tabs.pending.iter().position(|(i, _)| *i == 0).unwrap();
+    tabs.deliver(k);
+    tabs.deliver_all();
+    tabs.reload(1);
+    tabs.deliver_all();
+    let dismissed = |sim: &Sim| {
+        sim.engine
+            .stats()
+            .iter()
+            .find(|m| m.message_id == "ev")
+            .map_or(0, |m| m.counters.dismissed)
+    };
+    assert_eq!(
+        dismissed(&tabs.tabs[1]),
+        1,
+        "the next page knows of the dismissal"
+    );
+    let stored = tabs.storage.clone().unwrap_or_default();
+    assert!(stored.contains("pro"), "tab 1's attribute is kept too");
+}
+
+#[test]
 fn claims_are_off_by_default() {
     let mut sim = Sim::new(&site(ONCE), "https://shop.fr/");
     sim.advance(MIN);

@@ -166,7 +166,9 @@ pub fn PreviewPane(props: &PreviewPaneProps) -> Html {
     let url_field = {
         let on = props.on_msg.clone();
         let oninput = Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
             on.emit(Msg::Preview(PreviewMsg::Url(v)));
         });
         html! {

@@ -402,7 +402,11 @@ fn the_preview_shows_a_url_targeted_message_only_on_a_page_it_targets() {
         "conditions": {"url": {"contains": "step2"}}}]}"#;
     let home = crate::console::preview::run(text, &PreviewOpts::default()).unwrap();
     assert_eq!(home.proactive, None);
-    for typed in ["/commande/step2", "commande/step2", "https://shop.example/commande/step2?x=1"] {
+    for typed in [
+        "/commande/step2",
+        "commande/step2",
+        "https://shop.example/commande/step2?x=1",
+    ] {
         let opts = PreviewOpts {
             url: typed.into(),
             ..PreviewOpts::default()
