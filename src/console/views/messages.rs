@@ -335,7 +335,7 @@ fn set_establishments(ctx: &Ctx, i: usize) -> Html {
                     </div>
                 }
             }) }
-            <ul class="field-problems">{ for problems.iter().map(|p| html! { <li class="problem error">{ p.message.clone() }</li> }) }</ul>
+            <ul class="field-problems">{ for problems.iter().map(|p| html! { <li class="problem error">{ p.text(ctx.lang) }</li> }) }</ul>
             <button type="button" class="danger" onclick={remove}>{ ctx.tr("Delete this set", "Supprimer ce jeu") }</button>
         </fieldset>
     }
