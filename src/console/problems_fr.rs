@@ -33,24 +33,34 @@ pub fn in_lang(lang: Lang, english: &str) -> String {
 }
 
 /// The French of one engine message, if a template recognises it.
+///
+/// The engine joins a text's placeholder errors with "; " (placeholders.rs),
+/// and a name or value kept as it is could in principle contain "; " too.
+/// So a whole message is first read with kept parts free of "; ", then as
+/// several messages joined by "; ", and only then with kept parts that may
+/// hold "; ".
 pub fn french(english: &str) -> Option<String> {
-    translate(MESSAGES, english).or_else(|| joined(english))
+    translate(MESSAGES, english, Kept::WithoutJoins)
+        .or_else(|| joined(english))
+        .or_else(|| translate(MESSAGES, english, Kept::Anything))
 }
 
-/// Template errors come joined by "; " (placeholders.rs, one per bad
-/// placeholder of a text); each part is then a message of its own.
+/// `english` as messages joined by "; ", each read on its own.
 fn joined(english: &str) -> Option<String> {
-    let mut from = 0;
-    while let Some(at) = english[from..].find("; ").map(|i| from + i) {
-        let head = translate(MESSAGES, &english[..at]);
-        if let Some(head) = head {
-            if let Some(tail) = french(&english[at + 2..]) {
-                return Some(format!("{head} ; {tail}"));
-            }
-        }
-        from = at + 2;
-    }
-    None
+    english.match_indices("; ").find_map(|(at, _)| {
+        let head = translate(MESSAGES, &english[..at], Kept::WithoutJoins)?;
+        let tail = translate(MESSAGES, &english[at + 2..], Kept::WithoutJoins)
+            .or_else(|| joined(&english[at + 2..]))?;
+        Some(format!("{head} ; {tail}"))
+    })
+}
+
+/// What a part kept as it is may contain.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Kept {
+    /// Not "; " (the engine's separator of joined messages).
+    WithoutJoins,
+    Anything,
 }
 
 /// The variable parts of a template, written in braces in its English and
@@ -462,22 +472,25 @@ const REGEX: &[(&str, &str)] = &[
 
 /// The French of `english` by the first template of `table` that
 /// recognises it.
-fn translate(table: &[(&str, &str)], english: &str) -> Option<String> {
+fn translate(table: &[(&str, &str)], english: &str, kept: Kept) -> Option<String> {
     table.iter().find_map(|(en, fr)| {
-        let captured = recognise(&pieces(en), english)?;
+        let captured = recognise(&pieces(en), english, kept)?;
         Some(fill(fr, captured))
     })
 }
 
 /// The French of a hole's English text.
-fn translate_hole(hole: Hole, english: &str) -> Option<String> {
+fn translate_hole(hole: Hole, english: &str, kept: Kept) -> Option<String> {
     match hole {
+        Hole::Kept if kept == Kept::WithoutJoins && english.contains("; ") => None,
         Hole::Kept => Some(english.to_string()),
-        Hole::Expected => translate(EXPECTED, english),
-        Hole::Found => translate(FOUND, english),
-        Hole::Syntax => translate(SYNTAX, english),
-        Hole::Regex => translate(REGEX, english),
-        Hole::Reason => translate(REASONS, english).or_else(|| translate(SYNTAX, english)),
+        Hole::Expected => translate(EXPECTED, english, kept),
+        Hole::Found => translate(FOUND, english, kept),
+        Hole::Syntax => translate(SYNTAX, english, kept),
+        Hole::Regex => translate(REGEX, english, kept),
+        Hole::Reason => {
+            translate(REASONS, english, kept).or_else(|| translate(SYNTAX, english, kept))
+        }
     }
 }
 
@@ -514,10 +527,10 @@ fn pieces(template: &str) -> Vec<Piece<'_>> {
 /// The French of each hole if `english` reads as `pieces`, in order. A
 /// hole ends at the first place where the rest of the message still reads
 /// (its value may contain the fixed text that follows it).
-fn recognise(pieces: &[Piece], english: &str) -> Option<Vec<String>> {
+fn recognise(pieces: &[Piece], english: &str, kept: Kept) -> Option<Vec<String>> {
     match pieces.split_first() {
         None => english.is_empty().then(Vec::new),
-        Some((Piece::Fixed(text), rest)) => recognise(rest, english.strip_prefix(text)?),
+        Some((Piece::Fixed(text), rest)) => recognise(rest, english.strip_prefix(text)?, kept),
         Some((Piece::Hole(hole), rest)) => {
             let ends: Vec<usize> = match rest.first() {
                 None => vec![english.len()],
@@ -527,8 +540,8 @@ fn recognise(pieces: &[Piece], english: &str) -> Option<Vec<String>> {
                     .collect(),
             };
             ends.into_iter().find_map(|end| {
-                let mut tail = recognise(rest, &english[end..])?;
-                let value = translate_hole(*hole, &english[..end])?;
+                let mut tail = recognise(rest, &english[end..], kept)?;
+                let value = translate_hole(*hole, &english[..end], kept)?;
                 tail.insert(0, value);
                 Some(tail)
             })
@@ -841,9 +854,8 @@ mod tests {
                 match t {
                     Token::Punct('(') => {
                         let method = |name: &str| ident(back(1), name) && punct(back(2), '.');
-                        let sink = if method("error") || method("warn") {
-                            Some(Sink::Message)
-                        } else if method("push") && ident(back(3), "errors") {
+                        let pushed_error = method("push") && ident(back(3), "errors");
+                        let sink = if method("error") || method("warn") || pushed_error {
                             Some(Sink::Message)
                         } else if method("err") {
                             Some(Sink::Err)
@@ -1089,5 +1101,329 @@ mod tests {
             "engine messages without French in src/console/problems_fr.rs:\n{}",
             missing.join("\n")
         );
+    }
+
+    /// An automatic message around `trigger` and `rest` (more members).
+    fn rule(id: &str, trigger: &str, rest: &str) -> String {
+        format!(r#"{{"id": "{id}", "text": "t", "trigger": {trigger}{rest}}}"#)
+    }
+
+    fn with_condition(cond: &str) -> String {
+        rule(
+            "c",
+            r#"{"type": "exit_intent"}"#,
+            &format!(r#", "conditions": {cond}"#),
+        )
+    }
+
+    /// Broken configs, each with at least one problem, together covering
+    /// the engine's kinds of problem.
+    fn broken_configs() -> Vec<String> {
+        let mut corpus: Vec<String> = [
+            // JSON syntax.
+            r#"{"site": {"name": }}"#,
+            r#"{"a": 1,}"#,
+            r#"{"a" 1}"#,
+            r#"{"a": 1 "b": 2}"#,
+            r#"{"a": [1 2]}"#,
+            r#"{"a": tru}"#,
+            r#"{"a": "x"#,
+            r#"{"a": "\x"}"#,
+            r#"{"a": "\u12"}"#,
+            r#"{"a": 01}"#,
+            r#"{"a": 1.}"#,
+            r#"{"a": 1e}"#,
+            r#"{"a": -}"#,
+            r#"{"a": 1} x"#,
+            r#"{"a": "#,
+            "{\"a\": \"x\ty\"}",
+            // The root and its members.
+            "[1, 2]",
+            r#"{"a": 1, "a": 2}"#,
+            r#"{"$schema": 3, "site": {"name": 3, "language": 2}}"#,
+            r#"{"team": {"status": "away", "avatar": 3, "name": "{{site.name}}"}}"#,
+            r#"{"auto_messages": {}}"#,
+            r#"{"auto_messages": [3]}"#,
+            r#"{"behaviour": {"min_gap_seconds": -1, "consent_required": "no"}}"#,
+            r#"{"analytics": {"gtm": "yes", "ga": 1}, "inbox": {"endpoint": 3}}"#,
+            r#"{"ui": {"color": "blue", "position": "top", "z_index": 1.5,
+                "texts": {"hello": "x", "fr": {"launcher_label": 3}, "launcher_label": 4}}}"#,
+            // Hours.
+            r#"{"business_hours": {"mon": [["18:00", "09:00"]], "tue": [["9h", "18:00"]],
+                "wed": "all day", "holidays": 1,
+                "exceptions": [{"date": "2026-13-45", "hours": []}, {"date": 3}]}}"#,
+            r#"{"business_hours": {"exceptions": {}}}"#,
+            // Starters.
+            r#"{"starters": {}}"#,
+            r#"{"starters": [{"title": 3, "answer": "a"}, {"title": "t"}]}"#,
+            r#"{"starters": [{"title": "1", "answer": "a"}, {"title": "2", "answer": "a"},
+                {"title": "3", "answer": "a"}, {"title": "4", "answer": "a"},
+                {"title": "5", "answer": "a"}, {"title": "6", "answer": "a"}]}"#,
+            // Establishments and message sets.
+            r#"{"establishments": {}}"#,
+            r#"{"establishments": [{"name": "x"}, {"id": "a"}, {"id": "a"}, 3, {"id": "b", "phone": 5}]}"#,
+            r#"{"message_sets": {}}"#,
+            r#"{"message_sets": [{"establishments": ["nowhere"]}]}"#,
+            r#"{"establishments": [{"id": "a"}],
+                "message_sets": [{"establishments": ["a", "zz"]}, {"establishments": ["a"]},
+                    {"establishments": []}, {"establishments": [3], "starters": 2}]}"#,
+            r#"{"establishments": [{"id": "a", "name": "A"}],
+                "welcome_message": "Hi {{visitor.name}} {{foo}} {{establishment.parking}} {{site.name"}"#,
+            // Presets.
+            r#"{"presets": 3}"#,
+            r#"{"presets": ["busy", "busy", "party", 3]}"#,
+            r#"{"presets": {"busy": {"delay": -3, "color": 1, "priority": "high"}}}"#,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Automatic messages: triggers, frequencies, ids.
+        let rules = [
+            rule("a", r#""soon""#, ""),
+            rule("b", r#"{"type": "later"}"#, ""),
+            rule("c", r#"{"seconds": 3}"#, ""),
+            rule("d", r#"{"type": "exit_intent", "seconds": 2}"#, ""),
+            rule("e", r#"{"type": "event"}"#, ""),
+            rule("f", r#"{"type": "scroll", "percent": 150}"#, ""),
+            rule("g", r#"{"type": "time_on_page", "seconds": -1}"#, ""),
+            rule("h", r#"{"type": "time_on_page", "seconds": 1e12}"#, ""),
+            rule("i", r#"{"type": "time_on_page", "seconds": "5"}"#, ""),
+            rule(
+                "j",
+                r#"{"type": "exit_intent"}"#,
+                r#", "frequency": {"cooldown": "x"}"#,
+            ),
+            rule("k", r#"{"type": "exit_intent"}"#, r#", "frequency": {}"#),
+            rule("l", r#"{"type": "exit_intent"}"#, r#", "frequency": 3"#),
+            rule(
+                "m",
+                r#"{"type": "exit_intent"}"#,
+                r#", "frequency": "sometimes""#,
+            ),
+            rule(
+                "n",
+                r#"{"type": "exit_intent"}"#,
+                r#", "frequency": {"cooldown": 5, "x": 1}"#,
+            ),
+            rule(
+                "",
+                r#"{"type": "exit_intent"}"#,
+                r#", "priority": "high", "enabled": "yes""#,
+            ),
+            format!(
+                "{}, {}",
+                rule("twice", r#"{"type": "exit_intent"}"#, ""),
+                rule("twice", r#"{"type": "exit_intent"}"#, "")
+            ),
+        ];
+        for r in rules {
+            corpus.push(format!(r#"{{"auto_messages": [{r}]}}"#));
+        }
+        corpus.push(format!(
+            r#"{{"presets": ["busy"], "auto_messages": [{}]}}"#,
+            rule("busy", r#"{"type": "exit_intent"}"#, "")
+        ));
+        // Conditions, regular expressions included.
+        let mut conditions: Vec<String> = [
+            "3",
+            r#"{"all": {}}"#,
+            r#"{"url": "x"}"#,
+            r#"{"url": {"has": "x"}}"#,
+            r#"{"url": {}}"#,
+            r#"{"url": {"contains": "a", "equals": "b"}}"#,
+            r#"{"query": "x"}"#,
+            r#"{"query": {"contains": "a"}}"#,
+            r#"{"visit_number": "two"}"#,
+            r#"{"visit_number": {"about": 2}}"#,
+            r#"{"visit_number": {"gte": "2"}}"#,
+            r#"{"language": ""}"#,
+            r#"{"language": [3]}"#,
+            r#"{"device": ["mobile", "watch"]}"#,
+            r#"{"weekday": ["mon", 3]}"#,
+            r#"{"time_of_day": {"from": "25:00"}}"#,
+            r#"{"time_of_day": {"from": "09:00", "to": "10:00", "tz": 1}}"#,
+            r#"{"establishment": "nowhere"}"#,
+            r#"{"weather": "sunny"}"#,
+            r#"{"attribute": {"name": "vip", "exists": "yes"}}"#,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for pattern in [
+            "(a", "*a", "a{3,2}", r"\\p{L}", "[b-a]", "(?=a)", r"(a)\\1", "a{400}", r"\\x4",
+            r"abc\\", "[a", "abc)", "a|(", r"[a-\\d]", r"\\ud800",
+        ] {
+            conditions.push(format!(r#"{{"url": {{"regex": "{pattern}"}}}}"#));
+        }
+        conditions.push(format!(
+            r#"{{"url": {{"regex": "{}a{}"}}}}"#,
+            "(".repeat(70),
+            ")".repeat(70)
+        ));
+        conditions.push(format!(
+            r#"{}{{"url": {{"contains": "a"}}}}{}"#,
+            r#"{"not": "#.repeat(40),
+            "}".repeat(40)
+        ));
+        for c in conditions {
+            corpus.push(format!(r#"{{"auto_messages": [{}]}}"#, with_condition(&c)));
+        }
+        corpus.push(format!(
+            r#"{{"a": {}{}}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        ));
+        corpus
+    }
+
+    /// Whether a translation still holds English words of the messages (a
+    /// kept part that swallowed a sentence); the corpus's own names and
+    /// values avoid them.
+    fn has_english_left(french: &str) -> bool {
+        const ENGLISH: &[&str] = &[
+            "expected",
+            "found",
+            "unknown",
+            "missing",
+            "invalid",
+            "ignored",
+            "duplicate",
+            "empty",
+            "unexpected",
+            "already",
+            "deeper",
+            "character",
+            "unterminated",
+        ];
+        french
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|word| ENGLISH.contains(&word))
+    }
+
+    #[test]
+    fn every_problem_of_the_broken_configs_reads_in_french() {
+        let mut untranslated = Vec::new();
+        let mut seen = Vec::new();
+        for config in broken_configs() {
+            let problems = check(&config).problems;
+            assert!(!problems.is_empty(), "no problem in {config}");
+            for p in problems {
+                match french(&p.message) {
+                    Some(fr) if !has_english_left(&fr) => seen.push(p.message),
+                    _ => untranslated.push(format!("{}: {}", p.path, p.message)),
+                }
+            }
+        }
+        assert!(
+            untranslated.is_empty(),
+            "messages without French:\n{}",
+            untranslated.join("\n")
+        );
+        seen.sort();
+        seen.dedup();
+        assert!(seen.len() >= 100, "{} distinct messages", seen.len());
+    }
+
+    #[test]
+    fn a_wrong_type_says_what_was_expected_and_found_in_french() {
+        assert_eq!(
+            french("expected an array of starters, found an object").as_deref(),
+            Some("attendu : une liste de sujets, reçu : un objet")
+        );
+    }
+
+    #[test]
+    fn an_unknown_value_keeps_the_value_and_the_names_as_they_are() {
+        assert_eq!(
+            french("unknown value \"away\"; expected one of online, busy, offline").as_deref(),
+            Some("valeur \"away\" inconnue ; valeurs possibles : online, busy, offline")
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_keeps_its_line_and_column() {
+        assert_eq!(
+            french("JSON syntax error at line 2, column 24: expected ',' or '}'").as_deref(),
+            Some("erreur de syntaxe JSON à la ligne 2, colonne 24 : attendu : ',' ou '}'")
+        );
+    }
+
+    #[test]
+    fn a_regular_expression_error_reads_in_french() {
+        assert_eq!(
+            french("invalid regular expression: missing ) at character 3").as_deref(),
+            Some("expression régulière invalide : parenthèse ) manquante au caractère 3")
+        );
+    }
+
+    #[test]
+    fn an_unknown_establishment_when_none_exists_says_none_is_defined() {
+        assert_eq!(
+            french("unknown establishment \"paris\"; expected one of ").as_deref(),
+            Some("établissement \"paris\" inconnu ; aucun établissement n'est défini")
+        );
+    }
+
+    #[test]
+    fn joined_placeholder_errors_are_each_translated() {
+        let english = "unknown placeholder \"{{foo}}\"; expected one of site.name, team.name; \
+                       unterminated placeholder \"{{\"; expected \"}}\"";
+        assert_eq!(
+            french(english).as_deref(),
+            Some(
+                "balise \"{{foo}}\" inconnue ; balises possibles : site.name, team.name ; \
+                 balise \"{{\" non fermée ; \"}}\" attendu"
+            )
+        );
+    }
+
+    #[test]
+    fn a_value_holding_a_semicolon_is_kept_whole() {
+        assert_eq!(
+            french("unknown value \"a; b\"; expected one of online, busy").as_deref(),
+            Some("valeur \"a; b\" inconnue ; valeurs possibles : online, busy")
+        );
+    }
+
+    #[test]
+    fn the_english_console_shows_the_engine_text_unchanged() {
+        assert_eq!(in_lang(Lang::En, "delay too large"), "delay too large");
+    }
+
+    #[test]
+    fn a_message_no_template_recognises_is_shown_in_english() {
+        assert_eq!(french("a brand new problem"), None);
+        assert_eq!(
+            in_lang(Lang::Fr, "a brand new problem"),
+            "a brand new problem"
+        );
+    }
+
+    #[test]
+    fn every_template_has_the_same_holes_in_french_in_the_same_order() {
+        let holes = |text: &str| -> Vec<Hole> {
+            pieces(text)
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Hole(h) => Some(h),
+                    Piece::Fixed(_) => None,
+                })
+                .collect()
+        };
+        for table in [MESSAGES, REASONS, EXPECTED, FOUND, SYNTAX, REGEX] {
+            for (en, fr) in table {
+                assert_eq!(holes(en), holes(fr), "{en} / {fr}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_problem_shows_its_french_text_in_the_french_console() {
+        let problem = &check(r#"{"team": {"status": "away"}}"#).problems[0];
+        assert_eq!(
+            problem.text(Lang::Fr),
+            "valeur \"away\" inconnue ; valeurs possibles : online, busy, offline"
+        );
+        assert!(problem.message.starts_with("unknown value"));
     }
 }
