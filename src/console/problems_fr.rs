@@ -17,9 +17,11 @@
 //! message of the engine is in that case.
 //!
 //! The templates follow the engine's sources (config.rs, validate.rs,
-//! fields.rs, conditions.rs, placeholders.rs, json.rs, regex.rs, patterns.rs,
-//! state.rs): when one of their messages changes, `every_engine_message_has_a_french_translation`
-//! fails until the table here follows.
+//! fields.rs, conditions.rs, placeholders.rs, json.rs, regex.rs,
+//! patterns.rs, state.rs). A test reads those sources and finds every
+//! message literal in them (see `tests::scan`): a message added or changed
+//! there without its French here fails
+//! `every_engine_message_has_a_french_translation`.
 
 use super::i18n::Lang;
 
@@ -501,6 +503,7 @@ enum Piece<'a> {
     Hole(Hole),
 }
 
+/// `template` cut at its hole marks (see `HOLES`).
 fn pieces(template: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut rest = template;
