@@ -590,6 +590,11 @@ mod tests {
     ///   "expected …, found …");
     /// - `String::from(…)`: the start of a message the code completes with
     ///   `push_str` (a few non-messages are listed in `NOT_MESSAGES`).
+    ///
+    /// Not found: a message first bound to a variable elsewhere and only
+    /// then handed to one of these calls (the engine writes none that way;
+    /// the corpus test would still catch its French missing if a broken
+    /// config reaches it).
     mod scan {
         use std::path::Path;
 
