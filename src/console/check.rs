@@ -4,7 +4,8 @@
 
 use crate::engine::{parse_config, Config, Patterns, Severity};
 
-use super::locate;
+use super::i18n::Lang;
+use super::{locate, problems_fr};
 
 /// One problem of the draft.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,9 +13,18 @@ pub struct Problem {
     pub error: bool,
     /// The engine's JSON path (empty for the root or a syntax error).
     pub path: String,
+    /// The engine's English text, as it wrote it (what logic may test).
     pub message: String,
     pub line: usize,
     pub column: usize,
+}
+
+impl Problem {
+    /// The message as the console shows it in `lang` (French translated
+    /// by [`problems_fr`], English as the engine wrote it).
+    pub fn text(&self, lang: Lang) -> String {
+        problems_fr::in_lang(lang, &self.message)
+    }
 }
 
 /// The engine's verdict on a draft.

@@ -8,6 +8,7 @@
 //! What lives here:
 //! - pure logic, tested natively: [`doc`] (the draft's JSON tree and paths),
 //!   [`locate`] (path → line/column), [`check`] (the engine's validation),
+//!   [`problems_fr`] (its messages in French),
 //!   [`state`] (the reducer), [`templates`], [`simulate`] (journeys on the
 //!   real engine), [`resume`] (statistics NDJSON), [`publish`] (the script
 //!   tags), [`i18n`] (French and English);
@@ -27,6 +28,7 @@ pub mod check;
 pub mod doc;
 pub mod i18n;
 pub mod locate;
+pub mod problems_fr;
 pub mod publish;
 pub mod resume;
 pub mod simulate;

@@ -182,7 +182,7 @@ fn preset_card(ctx: &Ctx, i: usize, name: &'static str) -> Html {
                 </div>
             }
             <p class="quote">{ f.text.clone().unwrap_or_else(|| default_text.to_string()) }</p>
-            <ul class="field-problems">{ for problems.iter().map(|p| html! { <li class="problem error">{ p.message.clone() }</li> }) }</ul>
+            <ul class="field-problems">{ for problems.iter().map(|p| html! { <li class="problem error">{ p.text(ctx.lang) }</li> }) }</ul>
         </li>
     }
 }
@@ -572,7 +572,7 @@ fn condition_row(ctx: &Ctx, parent: &Path, key: &str, v: &Value, depth: usize) -
             { editor }
             <button type="button" class="small" onclick={remove} aria-label={trs(ctx.lang, format!("Remove the condition {key}"), format!("Retirer la condition {key}"))}>{ "×" }</button>
             if !problems.is_empty() {
-                <ul class="field-problems">{ for problems.iter().filter(|p| p.path == ps).map(|p| html! { <li class={if p.error { "problem error" } else { "problem warning" }}>{ p.message.clone() }</li> }) }</ul>
+                <ul class="field-problems">{ for problems.iter().filter(|p| p.path == ps).map(|p| html! { <li class={if p.error { "problem error" } else { "problem warning" }}>{ p.text(ctx.lang) }</li> }) }</ul>
             }
         </li>
     }

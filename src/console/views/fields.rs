@@ -76,7 +76,7 @@ fn problem_list(ctx: &Ctx, path: &str, id: &str) -> (Html, bool, Option<String>)
             { for found.iter().map(|p| {
                 let class = if p.error { "problem error" } else { "problem warning" };
                 let label = if p.error { ctx.tr("Error", "Erreur") } else { ctx.tr("Warning", "Avertissement") };
-                html! { <li class={class}><strong>{ label }{ " : " }</strong>{ p.message.clone() }</li> }
+                html! { <li class={class}><strong>{ label }{ " : " }</strong>{ p.text(ctx.lang) }</li> }
             }) }
         </ul>
     };

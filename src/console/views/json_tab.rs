@@ -82,7 +82,7 @@ pub fn JsonTab(props: &JsonTabProps) -> Html {
                 <button type="button" class="link" {onclick} data-problem-path={p.path.clone()}>
                     <strong>{ kind }</strong>{ " · " }{ where_ }
                     if !p.path.is_empty() { { " · " }<code>{ p.path.clone() }</code> }
-                    { " — " }{ p.message.clone() }
+                    { " — " }{ p.text(lang) }
                 </button>
             </li>
         }

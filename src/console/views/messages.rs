@@ -12,6 +12,7 @@ use super::fields::{self, area, field_id, text, Ctx, Empty};
 use super::hours::{hours_editor, weekday_hours, SET_HOURS};
 use crate::console::doc::{self, p, path_str, Path, PathExt};
 use crate::console::i18n::{placeholder_name, trs};
+use crate::console::problems_fr;
 use crate::console::state::{Edit, Msg};
 use crate::engine::json::Value;
 use crate::engine::placeholders::{RenderContext, Template, STANDARD_FACTS};
@@ -157,7 +158,9 @@ fn template_field(
                     { " " }<span class="filled-text">{ t }</span>
                 </p>
             },
-            Err(e) => html! { <p class="filled problem error">{ e }</p> },
+            Err(e) => {
+                html! { <p class="filled problem error">{ problems_fr::in_lang(ctx.lang, &e) }</p> }
+            }
         }
     };
     let buttons = tags(&ctx.doc).into_iter().map(|tag| {
@@ -335,7 +338,7 @@ fn set_establishments(ctx: &Ctx, i: usize) -> Html {
                     </div>
                 }
             }) }
-            <ul class="field-problems">{ for problems.iter().map(|p| html! { <li class="problem error">{ p.message.clone() }</li> }) }</ul>
+            <ul class="field-problems">{ for problems.iter().map(|p| html! { <li class="problem error">{ p.text(ctx.lang) }</li> }) }</ul>
             <button type="button" class="danger" onclick={remove}>{ ctx.tr("Delete this set", "Supprimer ce jeu") }</button>
         </fieldset>
     }

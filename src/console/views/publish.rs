@@ -66,6 +66,7 @@ pub fn Publish(props: &PublishProps) -> Html {
     let tag = script_tag(&base, &config_url, est);
     let inline = inline_tags(&base, &props.text, est);
     let errors: Vec<&Problem> = props.problems.iter().filter(|p| p.error).collect();
+    // On the engine's English text, whatever the console's language.
     let unknown: Vec<&Problem> = props
         .problems
         .iter()

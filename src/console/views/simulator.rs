@@ -352,7 +352,7 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
             <section class="card" aria-labelledby="timeline-title">
                 <h3 id="timeline-title">{ trs(lang, format!("Timeline ({} s)", j.length()), format!("Chronologie ({} s)", j.length())) }</h3>
                 if let Some(f) = &timeline.fatal {
-                    <p class="problem error">{ f.clone() }</p>
+                    <p class="problem error">{ crate::console::problems_fr::in_lang(lang, f) }</p>
                 }
                 if timeline.fired.is_empty() && timeline.fatal.is_none() {
                     <p>{ t("No message during this journey.", "Aucun message pendant ce parcours.") }</p>

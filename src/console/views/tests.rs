@@ -292,6 +292,57 @@ async fn the_json_tab_lists_problems_and_a_click_asks_to_focus_the_field() {
     assert_eq!(log.borrow()[0], Msg::Focus("team.status".into()));
 }
 
+/// The JSON tab in `lang` over `text`.
+async fn json_tab(lang: Lang, text: &str) -> Mounted<JsonTab> {
+    let (on, _) = recorder();
+    Mounted::<JsonTab>::new(JsonTabProps {
+        lang,
+        text: Rc::from(text),
+        problems: Rc::new(check(text).problems),
+        parses: true,
+        on_msg: on,
+    })
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn the_french_json_tab_shows_the_engine_problems_in_french() {
+    let m = json_tab(Lang::Fr, r#"{"team": {"status": "sleeping"}}"#).await;
+    let shown = m
+        .get("#problems button[data-problem-path='team.status']")
+        .text_content()
+        .unwrap();
+    assert!(
+        shown.contains("valeur \"sleeping\" inconnue ; valeurs possibles : online, busy, offline"),
+        "{shown}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_english_json_tab_shows_the_engine_problems_as_written() {
+    let m = json_tab(Lang::En, r#"{"team": {"status": "sleeping"}}"#).await;
+    let shown = m
+        .get("#problems button[data-problem-path='team.status']")
+        .text_content()
+        .unwrap();
+    assert!(
+        shown.contains("unknown value \"sleeping\"; expected one of online, busy, offline"),
+        "{shown}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_french_form_field_shows_its_problem_in_french() {
+    let (on, _) = recorder();
+    let text = r#"{"welcome_message": "Bonjour {{foo}}"}"#;
+    let m = Mounted::<Messages>::new(messages_props(text, on, None)).await;
+    let shown = m.get("#f-welcome-message-problems").text_content().unwrap();
+    assert!(
+        shown.contains("Erreur : balise \"{{foo}}\" inconnue ; balises possibles : "),
+        "{shown}"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn the_preview_renders_the_widget_with_the_drafts_welcome_and_starters() {
     let (on, _) = recorder();
