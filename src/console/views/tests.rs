@@ -30,6 +30,17 @@ async fn tick() {
     gloo_timers::future::sleep(Duration::from_millis(20)).await;
 }
 
+/// Waits until `done()` holds, for at most two seconds (a loaded machine
+/// may take longer than one tick to render and run effects).
+async fn eventually(done: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        tick().await;
+    }
+}
+
 impl<C: BaseComponent> Mounted<C> {
     async fn new(props: C::Properties) -> Self {
         let doc = web_sys::window().unwrap().document().unwrap();
@@ -487,15 +498,15 @@ async fn the_app_restores_the_saved_draft_and_saves_each_edit() {
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    tick().await;
-    let saved = storage
-        .get_item(crate::console::browser::DRAFT_KEY)
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        json::parse(&saved).unwrap().to_json(),
-        r#"{"site":{"name":"Modifiée"}}"#
-    );
+    let saved = || {
+        storage
+            .get_item(crate::console::browser::DRAFT_KEY)
+            .unwrap()
+            .map(|s| json::parse(&s).unwrap().to_json())
+    };
+    let edited = r#"{"site":{"name":"Modifiée"}}"#;
+    eventually(|| saved().as_deref() == Some(edited)).await;
+    assert_eq!(saved().as_deref(), Some(edited));
     storage
         .remove_item(crate::console::browser::DRAFT_KEY)
         .unwrap();
