@@ -387,7 +387,7 @@
     function fetchConfig(attribute) {
       var url;
       try {
-        url = new URL(attribute, location.href);
+        url = new URL(attribute, document.baseURI || location.href);
         if (!/^https?:$/.test(url.protocol)) throw new Error("only http: and https: URLs can be fetched");
       } catch (e) {
         return Promise.resolve({ source: "data-config \"" + attribute + "\"", error: "not a valid URL (" + describe(e) + ")" });

@@ -174,6 +174,10 @@ const MESSAGES: &[(&str, &str)] = &[
         "texte d'interface inconnu, ignoré ; attendu : un code de langue ou l'une des clés {list}",
     ),
     (
+        "unknown interface text, ignored; expected one of {list}",
+        "texte d'interface inconnu, ignoré ; attendu : l'une des clés {list}",
+    ),
+    (
         "missing \"type\"; expected one of {list}",
         "champ \"type\" manquant ; valeurs possibles : {list}",
     ),

@@ -54,6 +54,31 @@ fn busy_applies_only_while_the_team_is_available_within_business_hours() {
 }
 
 #[test]
+fn a_custom_unanswered_message_waits_for_an_available_team_like_the_busy_preset() {
+    let rule = r#""auto_messages":[{"id":"still-there","text":"Toujours là ?",
+        "trigger":{"type":"visitor_message_unanswered","seconds":120}}]"#;
+    // Outside business hours: the offline reply, never the unanswered rule.
+    let closed = site(&format!(
+        r#"{},"presets":["offline"],{}"#,
+        CLOSED_AT_TEN, rule
+    ));
+    let mut sim = Sim::new(&closed, "https://shop.fr/");
+    sim.input(Input::ChatOpened);
+    say(&mut sim, "Bonjour ?");
+    sim.advance(10 * MIN);
+    assert_eq!(sim.fired(), vec!["offline"]);
+    // Within them, with the team online: it fires after its 120 s.
+    let open = site(&format!(r#"{},{}"#, OPEN_AT_TEN, rule));
+    let mut sim = Sim::new(&open, "https://shop.fr/");
+    sim.input(Input::ChatOpened);
+    say(&mut sim, "Bonjour ?");
+    sim.advance(119 * SEC);
+    assert!(sim.fired().is_empty());
+    sim.advance(SEC);
+    assert_eq!(sim.fired(), vec!["still-there"]);
+}
+
+#[test]
 fn team_status_conditions_see_the_team_offline_outside_business_hours() {
     let cfg = site(&format!(
         r#"{},"auto_messages":[
@@ -63,6 +88,22 @@ fn team_status_conditions_see_the_team_offline_outside_business_hours() {
     let mut sim = Sim::new(&cfg, "https://shop.fr/");
     sim.input(Input::CustomEvent { name: "go".into() });
     assert_eq!(sim.fired(), vec!["off"]);
+}
+
+#[test]
+fn an_unknown_data_establishment_is_said_with_the_ids_the_config_defines() {
+    let cfg = r#"{"establishments":[{"id":"paris","name":"Paris"},{"id":"lyon","name":"Lyon"}]}"#;
+    let (config, _) = parse_config(cfg, &mut NoPatterns).unwrap();
+    assert_eq!(config.establishment_problem(Some("lyon")), None);
+    assert_eq!(config.establishment_problem(None), None);
+    assert_eq!(
+        config.establishment_problem(Some("lyom")).as_deref(),
+        Some(
+            r#"data-establishment "lyom" is not an establishment of the config (expected one of paris, lyon); the first one, "paris", is used"#
+        )
+    );
+    let (none, _) = parse_config("{}", &mut NoPatterns).unwrap();
+    assert!(none.establishment_problem(Some("paris")).is_some());
 }
 
 // ----- 8.2 preset timing: time since the visit started ----------------------

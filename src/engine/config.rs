@@ -170,6 +170,28 @@ pub struct Config {
     pub destinations: crate::analytics::settings::Destinations,
 }
 
+impl Config {
+    /// What is wrong with a page's `data-establishment`, if anything: an id
+    /// the config does not define would otherwise show, silently, the first
+    /// establishment's facts, hours and messages (which is what happens).
+    pub fn establishment_problem(&self, page: Option<&str>) -> Option<String> {
+        let id = page?;
+        if self.establishments.iter().any(|e| e.id == id) {
+            return None;
+        }
+        let ids: Vec<&str> = self.establishments.iter().map(|e| e.id.as_str()).collect();
+        Some(if ids.is_empty() {
+            format!("data-establishment \"{id}\": the config defines no establishments")
+        } else {
+            format!(
+                "data-establishment \"{id}\" is not an establishment of the config (expected one of {}); the first one, \"{}\", is used",
+                one_of(&ids),
+                ids[0]
+            )
+        })
+    }
+}
+
 impl Default for Config {
     /// The config of an empty document: every default comes from the
     /// field tables, through the decoder itself.
@@ -637,6 +659,18 @@ fn decode_ui_texts(ck: &mut Checker, v: &Value, path: &str) -> Value {
                 kept.push((k.clone(), val.clone()));
             }
         } else if is_language_code(k) && val.as_object().is_some() {
+            // A misspelt key inside a language is said, like one outside.
+            for (key, _) in val.as_object().unwrap_or(&[]) {
+                if UI_TEXTS.field(key).is_none() {
+                    ck.warn(
+                        &join(&p, key),
+                        format!(
+                            "unknown interface text, ignored; expected one of {}",
+                            one_of(&UI_TEXTS.names())
+                        ),
+                    );
+                }
+            }
             let inner = ck
                 .fields(val, &p, &UI_TEXTS)
                 .map(|f| {
@@ -788,10 +822,25 @@ fn decode_rule(ck: &mut Checker, v: &Value, path: &str) -> Option<Rule> {
     if ck.errors() > before || !f.complete || !f.bool("enabled") {
         return None;
     }
+    let trigger = trigger?;
+    // "A visitor message no agent answered, team available" (the trigger's
+    // doc): like the busy preset, the rule holds only while the team is
+    // online or busy within business hours; offline is the offline reply's.
+    let conditions = match trigger {
+        Trigger::VisitorMessageUnanswered(_) => {
+            let available = Condition::TeamStatus(
+                1 << TeamStatus::Online as u32 | 1 << TeamStatus::Busy as u32,
+            );
+            Some(Condition::All(
+                conditions.into_iter().chain([available]).collect(),
+            ))
+        }
+        _ => conditions,
+    };
     Some(Rule {
         id: id?,
         text: text?,
-        trigger: trigger?,
+        trigger,
         conditions,
         frequency: frequency?,
         priority: f.int("priority"),

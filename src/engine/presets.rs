@@ -89,24 +89,19 @@ mod tests {
     /// in the README: the seed's typo "etês" is shown to visitors as "êtes".
     const CORRECTIONS: &[(&str, &str, &str)] = &[("first_visit", "etês", "êtes")];
 
-    /// The seeds live outside the repository, in `shared/seeds` beside the
-    /// repository or beside one of its parents (`../shared` in CI, the
-    /// machine's `/work/shared` from a worktree under `/work/wt/`).
+    /// The seeds (the Smartsupp and Partoo pages the presets come from),
+    /// as copied into `tests/fixtures/seeds` unchanged: the test reads
+    /// them wherever the repository is cloned (the machine's
+    /// `shared/seeds` is not beside every clone).
     fn seed(prefix: &str) -> String {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in root.ancestors().skip(1).take(3) {
-            let seeds = dir.join("shared/seeds");
-            if let Ok(entries) = std::fs::read_dir(&seeds) {
-                for e in entries.flatten() {
-                    if e.file_name().to_string_lossy().starts_with(prefix) {
-                        return std::fs::read_to_string(e.path()).expect("seed readable");
-                    }
-                }
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+        let entries = std::fs::read_dir(&seeds).expect("tests/fixtures/seeds readable");
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(prefix) {
+                return std::fs::read_to_string(e.path()).expect("seed readable");
             }
         }
-        panic!(
-            "cannot read the seed {prefix}* in shared/seeds beside the repository or its parents"
-        );
+        panic!("no seed {prefix}* in tests/fixtures/seeds");
     }
 
     #[test]
@@ -129,22 +124,63 @@ mod tests {
     }
 
     #[test]
-    fn preset_timings_are_the_seeds() {
+    fn each_french_preset_text_is_its_seed_message_whole() {
+        // The seed's "Message:" lines, in the presets' order: the text
+        // between the quotes, without the spaces inside them.
         let text = seed("000_");
-        for (name, seconds) in [
-            ("first_visit", 30),
-            ("returning_visitor", 30),
-            ("busy", 45),
-            ("new_product", 60),
-            ("first_order_discount", 120),
-        ] {
-            assert!(text.contains(&format!("{seconds} secondes")), "{name}");
-            let p = presets().into_iter().find(|p| p.name == name).unwrap();
+        let quoted: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("Message:"))
+            .map(|rest| {
+                let rest = rest.trim().trim_start_matches(['"', '“']);
+                let end = rest.rfind(['"', '”']).unwrap_or(rest.len());
+                rest[..end].trim().to_string()
+            })
+            .collect();
+        assert_eq!(quoted.len(), PRESET_NAMES.len());
+        for (p, seed_text) in presets().into_iter().zip(quoted) {
+            let mut expected = p.fr.to_string();
+            for (name, typo, fixed) in CORRECTIONS {
+                if *name == p.name {
+                    expected = expected.replace(fixed, typo);
+                }
+            }
+            assert_eq!(expected, seed_text, "{}", p.name);
+        }
+    }
+
+    #[test]
+    fn preset_timings_are_the_seeds() {
+        // Each preset's seconds are read from its own paragraph of the
+        // seed: its "Situation:" line, the seed listing them in the
+        // presets' order ("après 30 secondes", "dans les 45 secondes",
+        // "après 1 seconde").
+        let text = seed("000_");
+        let seconds_of = |line: &str| -> u64 {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let at = words
+                .iter()
+                .position(|w| w.starts_with("seconde"))
+                .unwrap_or_else(|| panic!("no seconds in {line:?}"));
+            words[at - 1].parse().unwrap()
+        };
+        // The six presets come first; the tips after them have "Situation:"
+        // lines of their own, with no delay.
+        let situations: Vec<u64> = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("Situation:"))
+            .take(PRESET_NAMES.len())
+            .map(seconds_of)
+            .collect();
+        assert_eq!(situations.len(), PRESET_NAMES.len());
+        for (p, seconds) in presets().into_iter().zip(situations) {
             let ms = match p.trigger {
-                Trigger::TimeOnSite(ms) | Trigger::VisitorMessageUnanswered(ms) => ms,
-                ref other => panic!("{name}: {other:?}"),
+                Trigger::TimeOnSite(ms)
+                | Trigger::VisitorMessageUnanswered(ms)
+                | Trigger::VisitorMessageOffline(ms) => ms,
+                ref other => panic!("{}: {other:?}", p.name),
             };
-            assert_eq!(ms, seconds * 1000, "{name}");
+            assert_eq!(ms, seconds * 1000, "{}", p.name);
         }
     }
 

@@ -44,16 +44,16 @@ fn type_name(t: Ty) -> String {
         Ty::List(t, 0) => format!("list of `{}`", t.path),
         Ty::List(t, max) => format!("list of `{}`, 1–{}", t.path, max),
         Ty::Def(name) => match name {
-            "businessHours" => "business hours (below)".into(),
-            "establishments" => "list of establishments (below)".into(),
+            "businessHours" => "object: `mon` … `sun` → list of `[\"HH:MM\", \"HH:MM\"]` slots (a day left out is closed), `exceptions` (see `business_hours.exceptions[]`)".into(),
+            "establishments" => "list of objects: `id` (required, unique) and facts as plain strings (`name`, `address`, `phone`, `opening_hours` or any other key)".into(),
             "establishmentIds" => "list of establishment ids".into(),
             "establishmentIdOrIds" => "id or list of ids".into(),
             "avatar" => "URL string or null".into(),
             "presets" => {
                 "list of names, or object name → `true` / `false` / `presets.<name>`".into()
             }
-            "trigger" => "trigger (below)".into(),
-            "condition" => "condition (below)".into(),
+            "trigger" => "trigger (see Triggers)".into(),
+            "condition" => "condition (see Conditions)".into(),
             "conditionList" => "list of conditions".into(),
             "frequency" => "frequency name or `{\"cooldown\": seconds}`".into(),
             "slots" => "list of `[\"HH:MM\", \"HH:MM\"]`".into(),
@@ -64,6 +64,7 @@ fn type_name(t: Ty) -> String {
             "languages" => "string or list of strings".into(),
             "timeOfDay" => "`{from: \"HH:MM\", to: \"HH:MM\"}`".into(),
             "percent" => "integer 0–100".into(),
+            "uiTextsOfLanguage" => "object: text key → text (the keys above)".into(),
             other => other.into(),
         },
     }

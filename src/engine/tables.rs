@@ -343,7 +343,7 @@ pub static UI: Table = Table {
         opt("color", Ty::Color, Dflt::Str("#1f5fd1"), doc_text!("Accent colour, `#rgb` or `#rrggbb`.")),
         opt("position", Ty::Choice(Position::NAMES), Dflt::Str("right"), doc_text!("Bottom corner of the launcher.")),
         opt("z_index", Ty::Int, Dflt::Int(2_147_483_000), doc_text!("Stacking order of the widget.")),
-        opt("language", Ty::Str, Dflt::None, doc_text!("Interface language (default: `site.language`, else the browser's).")),
+        opt("language", Ty::Str, Dflt::None, doc_text!("Interface language (default: `site.language`, itself `\"en\"` unless set; `\"\"` means the visitor's browser language).")),
         opt("texts", Ty::Object(&UI_TEXTS), Dflt::None, doc_text!("Interface texts replacing the built-in ones: a text key applies to every language; a language code (`\"fr\": {…}`) holds texts for that language only.")),
     ],
     extra: None,

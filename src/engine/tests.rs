@@ -1063,6 +1063,26 @@ fn validation_reports_every_problem_with_its_path_and_what_was_expected() {
 }
 
 #[test]
+fn an_unknown_ui_key_is_a_warning_naming_its_path() {
+    let d = diags(r#"{"ui":{"theme":"dark"}}"#);
+    assert!(
+        d.iter().any(|x| x.starts_with("ui.theme: unknown field")),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_misspelt_interface_text_inside_a_language_is_a_warning_naming_its_path() {
+    let d =
+        diags(r#"{"ui":{"texts":{"fr":{"laucher_label":"Discuter","launcher_label":"Chat"}}}}"#);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].starts_with("ui.texts.fr.laucher_label: unknown interface text, ignored; expected one of launcher_label"),
+        "{d:#?}"
+    );
+}
+
+#[test]
 fn unknown_fields_are_warnings_and_errors_are_errors() {
     let mut p = RegexLitePatterns::new();
     let (_, d) = parse_config(r#"{"sitee":{},"presets":["nope"]}"#, &mut p).unwrap();

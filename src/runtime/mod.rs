@@ -273,6 +273,13 @@ fn install_now(boot: Boot, clock: SiteClock) {
     for d in runtime.engine.diagnostics() {
         dom::warn(&format!("[nudge] {d}"));
     }
+    if let Some(problem) = runtime
+        .engine
+        .config()
+        .establishment_problem(boot.establishment.as_deref())
+    {
+        dom::warn(&format!("[nudge] {problem}"));
+    }
     let page = engine::PageInfo {
         url: crate::platform::url::current_url(),
         title: dom::title(),
@@ -281,17 +288,22 @@ fn install_now(boot: Boot, clock: SiteClock) {
         viewport_width: dom::viewport_width(),
         establishment: boot.establishment,
     };
-    // The commands that waited, in order, except that subscriptions go
-    // first: a `Nudge('on', …)` queued before the tag or made in the page's
-    // `load` handler hears the `message` and `stats` events of a message
-    // fired by the first page view, which comes right after them.
+    // The commands that waited, in order, except that subscriptions and
+    // show/hide go first: a `Nudge('on', …)` queued before the tag or made
+    // in the page's `load` handler hears the `message` and `stats` events of
+    // a message fired by the first page view, which comes right after them;
+    // and a message fired by it while `Nudge('hide')` waits is not counted
+    // `shown` before it is displayed.
     QUEUE.with(|q| {
         let mut queue = q.borrow_mut();
         // Not `drain(..)`/`partition`: their code costs ~1 KB of wasm here.
         let waiting = std::mem::take(&mut *queue);
         let mut others = Vec::new();
         for command in waiting {
-            if matches!(command, Command::On(..) | Command::Off(..)) {
+            if matches!(
+                command,
+                Command::On(..) | Command::Off(..) | Command::Visible(..)
+            ) {
                 queue.push_back(command);
             } else {
                 others.push(command);

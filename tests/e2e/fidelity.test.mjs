@@ -77,7 +77,8 @@ for (const [name, pattern] of [["(a+)+$", "(a+)+$"], ["the largest accepted prog
     await page.waitForTimeout(300);
     const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
     console.log(`# longest task with ${pattern}: ${longest.toFixed(0)} ms`);
-    assert.ok(longest < 500, `a task of ${longest} ms`);
+    // The observer reports tasks of 50 ms or more: none may occur (issue 8.4).
+    assert.ok(longest < 50, `a task of ${longest} ms`);
     assert.equal(await previewText(page), "");
     assert.deepEqual(page.errors, []);
     await context.close();

@@ -121,3 +121,45 @@ test("subscribers queued before the tag and in the load handler hear the first p
   }
   await context.close();
 });
+
+test("a message fired on the first page view while Nudge('hide') was queued before the tag is counted shown only once displayed", async () => {
+  const cfg = { ...config, presets: [], auto_messages: [{ id: "hello", text: "Bienvenue", trigger: { type: "page_view" } }] };
+  const head = `<script>window.Nudge = window.Nudge || function () { (Nudge.q = Nudge.q || []).push(arguments); };
+    window.heard = [];
+    Nudge("hide");
+    Nudge("on", "stats", function (s) { heard.push(s.id + " " + s.kind); });</script>`;
+  const context = await env.browser.newContext();
+  const page = await visit(context, env.page("/early-hide.html", hostPage({ config: cfg, head })), { clock: false });
+  await page.waitForFunction(() => window.heard.includes("hello fired"), null, { timeout: 5_000 });
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.heard), ["hello fired"], "not shown while hidden");
+  await page.evaluate(() => window.Nudge("show"));
+  await page.waitForFunction(() => window.heard.includes("hello shown"), null, { timeout: 5_000 });
+  await context.close();
+});
+
+test("a relative data-config resolves against the page's <base href>, like a link", async () => {
+  env.json("/conf/base-nudge.json", { ...config, presets: [], welcome_message: "Depuis la base" });
+  const html = hostPage({ configUrl: "base-nudge.json", head: `<base href="/conf/">` });
+  const context = await env.browser.newContext();
+  const page = await visit(context, env.page("/shop/fr/base.html", html), { clock: false });
+  await page.evaluate(() => window.Nudge("open"));
+  await widget(page).locator("[role=dialog]").waitFor();
+  assert.ok((await conversation(page)).includes("Depuis la base"));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("a data-establishment the config does not define is said once on the console, with the ids it defines", async () => {
+  const cfg = { ...config, establishments: [{ id: "paris", name: "Paris" }, { id: "lyon", name: "Lyon" }] };
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const said = [];
+  page.on("console", (m) => { if (m.type() === "warning") said.push(m.text()); });
+  await page.goto(env.page("/est-typo.html", hostPage({ config: cfg, attrs: ` data-establishment="lyom"` })));
+  await ready(page);
+  const ours = said.filter((t) => t.includes("data-establishment"));
+  assert.equal(ours.length, 1, JSON.stringify(said));
+  assert.match(ours[0], /"lyom" is not an establishment of the config \(expected one of paris, lyon\)/);
+  await context.close();
+});

@@ -86,12 +86,12 @@ async function checkDead(page, log) {
 
 test("a trap inside a Nudge() call (out of wasm memory) leaves the host page working and the widget gone, with one error event", async () => {
   const { context, page, log } = await open("/trap-memory.html");
-  // Each 200 MB agent message is copied into the wasm, kept and serialised
-  // by the engine: the wasm's 4 GB are gone by the third one or so. Hidden,
-  // the widget does not lay the text out (which would take long).
+  // Each 200 MB visitor attribute is copied into the wasm, kept and
+  // serialised by the engine: the wasm's 4 GB are gone by the third one or
+  // so. (Messages are capped at 2 000 characters: they can no longer do it.)
   await page.evaluate(() => Nudge("hide"));
   for (let i = 0; i < 8 && !(await page.evaluate(() => window.heard.length)); i++) {
-    await page.evaluate((c) => Nudge("agentMessage", c.repeat(2e8)), String.fromCharCode(97 + i));
+    await page.evaluate((c) => Nudge("set", { ["big_" + c]: c.repeat(2e8) }), String.fromCharCode(97 + i));
   }
   await death(page);
   await checkDead(page, log);
