@@ -29,7 +29,12 @@ const BUDGET = 100 * 1024;
 // Then 126.0 KB for the tab census in page.js (measured 125.9 KB).
 // Lowered to 115.1 KB on 2026-12-02 (measured 115.0): std rebuilt for size
 // (scripts/build-widget.sh) and talc as the allocator: -10.9 KB together.
-const LIMIT = 115.1 * 1024;
+// Raised to 115.5 KB the same day (measured 115.4) for correctness fixes:
+// agent messages capped like the visitor's, a tab writing back the message
+// records a stale write lacked, the unknown data-establishment warning, the
+// ui.texts.<lang> key warning, custom unanswered rules waiting for an
+// available team, show/hide applied before the first page view (+0.5 KB).
+const LIMIT = 115.5 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];

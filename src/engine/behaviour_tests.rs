@@ -99,11 +99,16 @@ fn an_unknown_data_establishment_is_said_with_the_ids_the_config_defines() {
     assert_eq!(
         config.establishment_problem(Some("lyom")).as_deref(),
         Some(
-            r#"data-establishment "lyom" is not an establishment of the config (expected one of paris, lyon); the first one, "paris", is used"#
+            r#"data-establishment "lyom" is not an establishment of the config (expected one of paris, lyon); the first one, if any, is used"#
         )
     );
     let (none, _) = parse_config("{}", &mut NoPatterns).unwrap();
-    assert!(none.establishment_problem(Some("paris")).is_some());
+    assert_eq!(
+        none.establishment_problem(Some("paris")).as_deref(),
+        Some(
+            r#"data-establishment "paris" is not an establishment of the config (it defines none); the first one, if any, is used"#
+        )
+    );
 }
 
 // ----- 8.2 preset timing: time since the visit started ----------------------

@@ -179,16 +179,16 @@ impl Config {
         if self.establishments.iter().any(|e| e.id == id) {
             return None;
         }
-        let ids: Vec<&str> = self.establishments.iter().map(|e| e.id.as_str()).collect();
-        Some(if ids.is_empty() {
-            format!("data-establishment \"{id}\": the config defines no establishments")
-        } else {
-            format!(
-                "data-establishment \"{id}\" is not an establishment of the config (expected one of {}); the first one, \"{}\", is used",
-                one_of(&ids),
-                ids[0]
-            )
-        })
+        let mut m = format!("data-establishment \"{id}\" is not an establishment of the config (");
+        for (i, e) in self.establishments.iter().enumerate() {
+            m.push_str(if i == 0 { "expected one of " } else { ", " });
+            m.push_str(&e.id);
+        }
+        if self.establishments.is_empty() {
+            m.push_str("it defines none");
+        }
+        m.push_str("); the first one, if any, is used");
+        Some(m)
     }
 }
 
@@ -828,12 +828,9 @@ fn decode_rule(ck: &mut Checker, v: &Value, path: &str) -> Option<Rule> {
     // online or busy within business hours; offline is the offline reply's.
     let conditions = match trigger {
         Trigger::VisitorMessageUnanswered(_) => {
-            let available = Condition::TeamStatus(
-                1 << TeamStatus::Online as u32 | 1 << TeamStatus::Busy as u32,
-            );
-            Some(Condition::All(
-                conditions.into_iter().chain([available]).collect(),
-            ))
+            let mut all: Vec<Condition> = conditions.into_iter().collect();
+            all.push(team_available());
+            Some(Condition::All(all))
         }
         _ => conditions,
     };
@@ -846,6 +843,12 @@ fn decode_rule(ck: &mut Checker, v: &Value, path: &str) -> Option<Rule> {
         priority: f.int("priority"),
         preset: false,
     })
+}
+
+/// The team is online or busy (within business hours: outside them it is
+/// offline, whatever its status).
+fn team_available() -> Condition {
+    Condition::TeamStatus(1 << TeamStatus::Online as u32 | 1 << TeamStatus::Busy as u32)
 }
 
 fn decode_presets(ck: &mut Checker, v: &Value, french: bool) -> Vec<Rule> {
@@ -914,9 +917,7 @@ fn decode_presets(ck: &mut Checker, v: &Value, french: bool) -> Vec<Rule> {
             conds.push(Condition::Visitor(first));
         }
         if preset.team_not_offline {
-            conds.push(Condition::TeamStatus(
-                1 << TeamStatus::Online as u32 | 1 << TeamStatus::Busy as u32,
-            ));
+            conds.push(team_available());
         }
         out.push(Rule {
             id: name.clone(),

@@ -129,7 +129,10 @@ test("a message fired on the first page view while Nudge('hide') was queued befo
     Nudge("hide");
     Nudge("on", "stats", function (s) { heard.push(s.id + " " + s.kind); });</script>`;
   const context = await env.browser.newContext();
-  const page = await visit(context, env.page("/early-hide.html", hostPage({ config: cfg, head })), { clock: false });
+  const page = await context.newPage();
+  await page.goto(env.page("/early-hide.html", hostPage({ config: cfg, head })));
+  // Hidden: the launcher is not visible, so wait for the widget to run.
+  await page.waitForFunction(() => window.Nudge && window.Nudge.ready, null, { timeout: 10_000 });
   await page.waitForFunction(() => window.heard.includes("hello fired"), null, { timeout: 5_000 });
   await page.waitForTimeout(200);
   assert.deepEqual(await page.evaluate(() => window.heard), ["hello fired"], "not shown while hidden");
