@@ -3,7 +3,7 @@
 // regular expression of a config can block the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, hostPage, visit, previewText, wait, widget } from "./harness.mjs";
+import { start, hostPage, visit, previewText, wait, widget, conversation } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -117,5 +117,105 @@ test("a visitor who changes page every 20 seconds gets the first-visit message a
   assert.equal(await previewText(page), "");
   await wait(page, 1_500);
   assert.equal(await previewText(page), FIRST);
+  await context.close();
+});
+
+// ----- coverage the issue 8 audit asked for ----------------------------------
+
+test("a page's data-establishment picks its message set: its welcome and starters, filled with its facts", async () => {
+  const config = {
+    site: { name: "Boutique", language: "fr" },
+    establishments: [
+      { id: "paris", name: "Boutique Paris", address: "1 rue de Rivoli" },
+      { id: "lyon", name: "Boutique Lyon", address: "2 place Bellecour" },
+    ],
+    welcome_message: "Bienvenue sur le site",
+    starters: [{ title: "Horaires ?", answer: "9 h – 19 h" }],
+    message_sets: [{ establishments: ["lyon"], welcome_message: "Bienvenue à {{establishment.name}}",
+      starters: [{ title: "Adresse ?", answer: "Au {{establishment.address}}" }] }],
+  };
+  for (const [id, welcome, starter, answer] of [
+    ["lyon", "Bienvenue à Boutique Lyon", "Adresse ?", "Au 2 place Bellecour"],
+    ["paris", "Bienvenue sur le site", "Horaires ?", "9 h – 19 h"],
+  ]) {
+    // A visitor of its own: the conversation is kept across pages.
+    const context = await env.browser.newContext();
+    const page = await visit(context, env.page(`/sets-${id}`, hostPage({ config, attrs: ` data-establishment="${id}"` })));
+    await widget(page).locator("button.l").click();
+    await wait(page, 100);
+    assert.deepEqual(await conversation(page), [welcome], id);
+    await widget(page).locator(".st button", { hasText: starter }).click();
+    await wait(page, 100);
+    assert.deepEqual(await conversation(page), [welcome, starter, answer], id);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});
+
+test("a visitor who writes after an automatic message is counted converted once, however often they write", async () => {
+  const config = {
+    site: { name: "Boutique", language: "fr" },
+    auto_messages: [{ id: "promo", text: "Promo !", trigger: { type: "event", name: "go" }, frequency: "always" }],
+  };
+  const context = await env.browser.newContext();
+  const page = await visit(context, env.page("/converted", hostPage({ config })));
+  await page.evaluate(() => {
+    window.kinds = [];
+    window.Nudge("on", "stats", (s) => window.kinds.push(s.id + " " + s.kind));
+    window.Nudge("track", "go");
+  });
+  await wait(page, 100);
+  await page.evaluate(() => { window.Nudge("send", "Bonjour"); window.Nudge("send", "Encore moi"); });
+  await wait(page, 100);
+  const kinds = await page.evaluate(() => window.kinds);
+  assert.ok(kinds.includes("promo fired"), JSON.stringify(kinds));
+  assert.equal(kinds.filter((k) => k === "promo converted").length, 1, JSON.stringify(kinds));
+  await context.close();
+});
+
+test("a referrer condition sees the page's referrer, percent-decoded", async () => {
+  const config = {
+    site: { name: "Boutique", language: "fr" },
+    auto_messages: [{ id: "from-search", text: "Bienvenue depuis la recherche", trigger: { type: "page_view" },
+      conditions: { referrer: { contains: "recherche=vélo" } } }],
+  };
+  const context = await env.browser.newContext();
+  const url = env.page("/referred", hostPage({ config }));
+  const page = await context.newPage();
+  page.errors = [];
+  await page.clock.install();
+  // Same origin: a cross-origin referrer is cut to its origin by the
+  // browser's default referrer policy.
+  await page.goto(url, { referer: new URL("/recherche?recherche=v%C3%A9lo", url).href });
+  await page.waitForFunction(() => window.Nudge && window.Nudge.ready, null, { timeout: 10_000 });
+  await wait(page, 100);
+  assert.equal(await previewText(page), "Bienvenue depuis la recherche");
+  const direct = await visit(context, env.page("/not-referred", hostPage({ config })));
+  await wait(direct, 100);
+  assert.equal(await previewText(direct), "");
+  await context.close();
+});
+
+test("two messages due at the same page view: only the higher priority one fires", async () => {
+  const config = {
+    site: { name: "Boutique", language: "fr" },
+    auto_messages: [
+      { id: "low", text: "Moins important", trigger: { type: "page_view" }, priority: 1 },
+      { id: "high", text: "Plus important", trigger: { type: "page_view" }, priority: 5 },
+    ],
+  };
+  const context = await env.browser.newContext();
+  const url = env.page("/collision", hostPage({ config }));
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.fired = [];
+    window.Nudge = window.Nudge || function () { (window.Nudge.q = window.Nudge.q || []).push(arguments); };
+    window.Nudge("on", "message", (m) => window.fired.push(m.id));
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.Nudge && window.Nudge.ready, null, { timeout: 10_000 });
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.fired), ["high"]);
+  assert.equal(await previewText(page), "Plus important");
   await context.close();
 });
