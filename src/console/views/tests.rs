@@ -316,13 +316,17 @@ async fn json_tab(lang: Lang, text: &str) -> Mounted<JsonTab> {
     .await
 }
 
+/// What the JSON tab in `lang` shows for an unknown `team.status`.
+async fn team_status_problem(lang: Lang) -> String {
+    let m = json_tab(lang, r#"{"team": {"status": "sleeping"}}"#).await;
+    m.get("#problems button[data-problem-path='team.status']")
+        .text_content()
+        .unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn the_french_json_tab_shows_the_engine_problems_in_french() {
-    let m = json_tab(Lang::Fr, r#"{"team": {"status": "sleeping"}}"#).await;
-    let shown = m
-        .get("#problems button[data-problem-path='team.status']")
-        .text_content()
-        .unwrap();
+    let shown = team_status_problem(Lang::Fr).await;
     assert!(
         shown.contains("valeur \"sleeping\" inconnue ; valeurs possibles : online, busy, offline"),
         "{shown}"
@@ -331,11 +335,7 @@ async fn the_french_json_tab_shows_the_engine_problems_in_french() {
 
 #[wasm_bindgen_test]
 async fn the_english_json_tab_shows_the_engine_problems_as_written() {
-    let m = json_tab(Lang::En, r#"{"team": {"status": "sleeping"}}"#).await;
-    let shown = m
-        .get("#problems button[data-problem-path='team.status']")
-        .text_content()
-        .unwrap();
+    let shown = team_status_problem(Lang::En).await;
     assert!(
         shown.contains("unknown value \"sleeping\"; expected one of online, busy, offline"),
         "{shown}"
