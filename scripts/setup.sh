@@ -83,3 +83,8 @@ fi
 
 # 7. Crates, so that offline builds work.
 (cd "$repo_root" && cargo fetch --locked -q) >&2 || die "cargo fetch failed: check that crates.io is reachable."
+# The crates of std itself, which scripts/build-widget.sh rebuilds for size
+# (build-std) offline: a fresh machine has none of them.
+std_lib="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+RUSTC_BOOTSTRAP=1 cargo fetch --locked -q --manifest-path "$std_lib" >&2 \
+  || die "cargo fetch of std's crates failed: check that crates.io is reachable and that rust-src is installed."
