@@ -1,7 +1,7 @@
 //! The Yew interface: functions that render a [`WidgetState`] and report
 //! what the visitor did through `on*` callbacks carrying plain data. Only
-//! the pieces with hooks ([`widget::Widget`], [`conversation::Conversation`])
-//! are components; the leaves are plain `fn(&Props) -> Html` (each component
+//! the piece with hooks ([`widget::Widget`]: focus, scrolling) is a
+//! component; the leaves are plain `fn(&Props) -> Html` (each component
 //! instantiates Yew's lifecycle code), mounted through a wrapper in tests.
 //!
 //! - [`state`]: the view types, the interface texts (English, French) and the

@@ -1,7 +1,7 @@
 //! The chat panel (a non-modal dialog): header, conversation, starters, composer.
 
 use super::composer::{composer, ComposerProps};
-use super::conversation::Conversation;
+use super::conversation::{conversation, ConversationProps};
 use super::header::{header, HeaderProps};
 use super::starters::{starters, StartersProps};
 use super::state::WidgetState;
@@ -13,6 +13,9 @@ pub struct PanelProps {
     pub state: Rc<WidgetState>,
     #[prop_or_default]
     pub composer_ref: NodeRef,
+    /// The conversation's scrolled element (see the widget).
+    #[prop_or_default]
+    pub log_ref: NodeRef,
     pub on_close: Callback<()>,
     pub on_send: Callback<String>,
     pub on_starter: Callback<usize>,
@@ -40,7 +43,12 @@ pub fn panel(props: &PanelProps) -> Html {
                 texts,
                 on_close: props.on_close.clone(),
             }) }
-            <Conversation messages={s.messages.clone()} team_name={name} {texts} />
+            { conversation(&ConversationProps {
+                messages: s.messages.clone(),
+                team_name: name,
+                texts,
+                log: props.log_ref.clone(),
+            }) }
             if !s.starters.is_empty() {
                 { starters(&StartersProps {
                     items: s.starters.clone(),

@@ -55,7 +55,19 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let s = &props.state;
     let launcher_ref = use_node_ref();
     let composer_ref = use_node_ref();
+    let log_ref = use_node_ref();
     let first_render = use_mut_ref(|| true);
+    {
+        // The conversation shows its newest message: when the panel opens
+        // and whenever a message is added or replaced.
+        let log = log_ref.clone();
+        let last = s.messages.last().map(|b| b.id.clone());
+        use_effect_with((s.open, s.messages.len(), last), move |_| {
+            if let Some(el) = log.cast::<Element>() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    }
     {
         let (launcher, composer) = (launcher_ref.clone(), composer_ref.clone());
         use_effect_with(s.open, move |&open| {
@@ -103,6 +115,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 { panel(&PanelProps {
                     state: s.clone(),
                     composer_ref,
+                    log_ref,
                     on_close: props.on_close.clone(),
                     on_send: props.on_send.clone(),
                     on_starter: props.on_starter.clone(),
@@ -418,5 +431,76 @@ mod tests {
         let still_on_input = focused().is_some_and(|e| e.is_same_node(Some(&input)));
         input.remove();
         assert!(still_on_input);
+    }
+
+    /// Bot messages numbered `ids`.
+    fn bubbles(ids: std::ops::Range<usize>) -> Vec<Bubble> {
+        ids.map(|i| Bubble {
+            id: i.to_string(),
+            author: Author::Bot,
+            text: "b".into(),
+            time: "10:00".into(),
+        })
+        .collect()
+    }
+
+    /// A stylesheet that makes the log scroll (remove it after the test).
+    fn scrolling_log() -> web_sys::Element {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let style = doc.create_element("style").unwrap();
+        style.set_text_content(Some(
+            ".c{height:60px;overflow-y:auto;display:block}.g{display:block;height:40px}",
+        ));
+        doc.head().unwrap().append_child(&style).unwrap();
+        style
+    }
+
+    /// How far the conversation is from its bottom, and how far it can scroll.
+    fn distance_to_bottom(m: &Mounted<Widget>) -> (i32, i32) {
+        let log = m.get(".c");
+        let bottom = log.scroll_height() - log.client_height();
+        (bottom - log.scroll_top(), bottom)
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_conversation_shows_its_newest_message_when_the_panel_opens() {
+        let (messages, style) = (bubbles(0..9), scrolling_log());
+        let (mut m, _) = mount(WidgetState {
+            messages: messages.clone(),
+            ..state()
+        })
+        .await;
+        let (open, _) = props(WidgetState {
+            messages,
+            open: true,
+            ..state()
+        });
+        m.update(open).await;
+        let (left, bottom) = distance_to_bottom(&m);
+        style.remove();
+        assert!(bottom > 0);
+        assert_eq!(left, 0);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_conversation_scrolls_to_a_new_message() {
+        let (mut messages, style) = (bubbles(0..1), scrolling_log());
+        let (mut m, _) = mount(WidgetState {
+            messages: messages.clone(),
+            open: true,
+            ..state()
+        })
+        .await;
+        messages.extend(bubbles(1..9));
+        let (more, _) = props(WidgetState {
+            messages,
+            open: true,
+            ..state()
+        });
+        m.update(more).await;
+        let (left, bottom) = distance_to_bottom(&m);
+        style.remove();
+        assert!(bottom > 0);
+        assert_eq!(left, 0);
     }
 }
