@@ -346,6 +346,93 @@ fn a_marketing_message_due_on_the_input_where_the_visitor_writes_gives_way_to_th
     assert_eq!(sim.fired(), vec!["reply"], "dropped for this occurrence");
 }
 
+// ----- busy/offline: once per unanswered streak -------------------------------
+// A streak starts at the first visitor message after the last agent message
+// and ends at the next agent message; it is not persisted across reloads.
+
+/// The busy preset, team online, chat open.
+fn busy_chat() -> Sim {
+    let mut sim = Sim::new(&site(r#""presets":["busy"]"#), "https://shop.fr/");
+    sim.input(Input::ChatOpened);
+    sim
+}
+
+/// The times (ms after `t0`) at which `id` fired.
+fn fired_at(sim: &Sim, id: &str, t0: u64) -> Vec<u64> {
+    sim.firings()
+        .iter()
+        .filter(|(_, m, _)| m == id)
+        .map(|(t, _, _)| t - t0)
+        .collect()
+}
+
+#[test]
+fn busy_fires_once_45s_after_the_first_message_of_an_unanswered_streak() {
+    let mut sim = busy_chat();
+    let t0 = sim.now;
+    say(&mut sim, "Bonjour ?");
+    sim.advance(30 * SEC);
+    // Still unanswered: the same streak, the count is not restarted.
+    say(&mut sim, "Il y a quelqu'un ?");
+    sim.advance(15 * SEC);
+    assert_eq!(fired_at(&sim, "busy", t0), vec![45 * SEC]);
+    // Written after the busy reply, still unanswered: no second one.
+    sim.advance(15 * SEC);
+    say(&mut sim, "Allô ?");
+    sim.advance(10 * MIN);
+    assert_eq!(fired_at(&sim, "busy", t0), vec![45 * SEC]);
+}
+
+#[test]
+fn after_an_agent_answers_the_next_visitor_message_starts_a_new_streak_and_busy_can_fire_again() {
+    let mut sim = busy_chat();
+    let t0 = sim.now;
+    say(&mut sim, "Bonjour ?");
+    sim.advance(MIN);
+    sim.input(Input::AgentMessage {
+        text: "Bonjour, je regarde.".into(),
+    });
+    sim.advance(MIN);
+    say(&mut sim, "Alors ?");
+    sim.advance(44 * SEC);
+    assert_eq!(fired_at(&sim, "busy", t0), vec![45 * SEC]);
+    sim.advance(SEC);
+    assert_eq!(
+        fired_at(&sim, "busy", t0),
+        vec![45 * SEC, 2 * MIN + 45 * SEC]
+    );
+}
+
+#[test]
+fn an_unanswered_streak_is_not_persisted_across_a_reload() {
+    let mut sim = busy_chat();
+    say(&mut sim, "Bonjour ?");
+    sim.advance(30 * SEC);
+    sim.reload(SEC, "https://shop.fr/panier");
+    sim.input(Input::ChatOpened);
+    sim.advance(10 * MIN);
+    assert!(sim.fired().is_empty(), "{:?}", sim.fired());
+    // Only the streak was lost: a message written on this page gets its
+    // busy reply 45 s later.
+    let t1 = sim.now;
+    say(&mut sim, "Toujours là ?");
+    sim.advance(45 * SEC);
+    assert_eq!(fired_at(&sim, "busy", t1), vec![45 * SEC]);
+}
+
+#[test]
+fn the_offline_reply_is_sent_once_per_unanswered_streak() {
+    let cfg = site(r#""team":{"status":"offline"},"presets":["offline"]"#);
+    let mut sim = Sim::new(&cfg, "https://shop.fr/");
+    sim.input(Input::ChatOpened);
+    let t0 = sim.now;
+    say(&mut sim, "Bonjour ?");
+    sim.advance(5 * SEC);
+    say(&mut sim, "Vous êtes là ?");
+    sim.advance(10 * MIN);
+    assert_eq!(fired_at(&sim, "offline", t0), vec![SEC]);
+}
+
 // ----- 8.6 per-establishment message sets ------------------------------------
 
 fn partoo_sets() -> String {

@@ -10,7 +10,9 @@ use super::patterns::{PatternId, Patterns};
 use super::validate::{index, join, one_of, Checker};
 
 pub use super::tables::CmpOp;
-use super::tables::{Device, OpenState, StringOp, TeamStatus, VisitorKind, Weekday, CONDITIONS};
+use super::tables::{
+    ConditionKey, Device, OpenState, StringOp, TeamStatus, VisitorKind, Weekday, CONDITIONS,
+};
 
 /// A string test with its operand prepared.
 #[derive(Debug, Clone, PartialEq)]
@@ -431,14 +433,16 @@ fn parse_one(
     path: &str,
     depth: usize,
 ) -> Option<Condition> {
-    match key {
-        "all" => parse_list(ck, v, path, depth).map(Condition::All),
-        "any" => parse_list(ck, v, path, depth).map(Condition::Any),
-        "not" => parse_condition(ck, v, path, depth + 1).map(|c| Condition::Not(Box::new(c))),
-        "url" | "title" | "referrer" => {
-            let field = match key {
-                "url" => TextField::Url,
-                "title" => TextField::Title,
+    match ConditionKey::from_name(key) {
+        Some(ConditionKey::All) => parse_list(ck, v, path, depth).map(Condition::All),
+        Some(ConditionKey::Any) => parse_list(ck, v, path, depth).map(Condition::Any),
+        Some(ConditionKey::Not) => {
+            parse_condition(ck, v, path, depth + 1).map(|c| Condition::Not(Box::new(c)))
+        }
+        Some(k @ (ConditionKey::Url | ConditionKey::Title | ConditionKey::Referrer)) => {
+            let field = match k {
+                ConditionKey::Url => TextField::Url,
+                ConditionKey::Title => TextField::Title,
                 _ => TextField::Referrer,
             };
             let fields = match v.as_object() {
@@ -451,23 +455,23 @@ fn parse_one(
             let m = parse_str_match(ck, fields, path, &[]);
             require_op(ck, m, path).map(|m| Condition::Text(field, m))
         }
-        "query" | "utm" => {
+        Some(k @ (ConditionKey::Query | ConditionKey::Utm)) => {
             let (name, m) = named(ck, v, path, &["name"])?;
             let m = require_op(ck, Some(m), path)?;
-            let name = if key == "utm" && !name.starts_with("utm_") {
+            let name = if k == ConditionKey::Utm && !name.starts_with("utm_") {
                 let mut s = String::from("utm_");
                 s.push_str(&name);
                 s
             } else {
                 name
             };
-            Some(if key == "query" {
+            Some(if k == ConditionKey::Query {
                 Condition::Query(name, m)
             } else {
                 Condition::Utm(name, m)
             })
         }
-        "attribute" => {
+        Some(ConditionKey::Attribute) => {
             let (name, m) = named(ck, v, path, &["name", "exists"])?;
             let exists = match v.get("exists") {
                 Some(e) => ck.boolean(e, &join(path, "exists"))?,
@@ -475,13 +479,17 @@ fn parse_one(
             };
             Some(Condition::Attribute(name, m, exists))
         }
-        "visitor" => ck
+        Some(ConditionKey::Visitor) => ck
             .choice(v, path, VisitorKind::NAMES)
             .map(|i| Condition::Visitor(VisitorKind::ALL[i] == VisitorKind::First)),
-        "visit_number" | "pages_viewed" | "days_since_last_visit" => {
-            let field = match key {
-                "visit_number" => NumField::VisitNumber,
-                "pages_viewed" => NumField::PagesViewed,
+        Some(
+            k @ (ConditionKey::VisitNumber
+            | ConditionKey::PagesViewed
+            | ConditionKey::DaysSinceLastVisit),
+        ) => {
+            let field = match k {
+                ConditionKey::VisitNumber => NumField::VisitNumber,
+                ConditionKey::PagesViewed => NumField::PagesViewed,
                 _ => NumField::DaysSinceLastVisit,
             };
             if let Some(n) = v.as_i64() {
@@ -523,7 +531,7 @@ fn parse_one(
                 None
             }
         }
-        "language" => {
+        Some(ConditionKey::Language) => {
             let list: Vec<&Value> = match v {
                 Value::Array(items) => items.iter().collect(),
                 other => vec![other],
@@ -554,17 +562,17 @@ fn parse_one(
                 None
             }
         }
-        "device" => ck.choice_set(v, path, Device::NAMES).map(Condition::Device),
-        "weekday" => ck
+        Some(ConditionKey::Device) => ck.choice_set(v, path, Device::NAMES).map(Condition::Device),
+        Some(ConditionKey::Weekday) => ck
             .choice_set(v, path, Weekday::NAMES)
             .map(Condition::Weekday),
-        "team_status" => ck
+        Some(ConditionKey::TeamStatus) => ck
             .choice_set(v, path, TeamStatus::NAMES)
             .map(Condition::TeamStatus),
-        "business_hours" => ck
+        Some(ConditionKey::BusinessHours) => ck
             .choice(v, path, OpenState::NAMES)
             .map(|i| Condition::BusinessHours(OpenState::ALL[i] == OpenState::Open)),
-        "time_of_day" => {
+        Some(ConditionKey::TimeOfDay) => {
             let fields = ck.object(v, path, &["from", "to"])?;
             let get = |ck: &mut Checker, k: &str| -> Option<u16> {
                 let p = join(path, k);
@@ -589,7 +597,7 @@ fn parse_one(
             let to = get(ck, "to");
             Some(Condition::TimeOfDay(from?, to?))
         }
-        "establishment" => {
+        Some(ConditionKey::Establishment) => {
             let list: Vec<(String, &Value)> = match v {
                 Value::Array(items) => items
                     .iter()
@@ -629,7 +637,7 @@ fn parse_one(
                 None
             }
         }
-        _ => {
+        None => {
             ck.error(
                 path,
                 format!(

@@ -55,8 +55,9 @@ macro_rules! named {
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
             /// The config's name of each variant.
             pub const NAMES: &'static [&'static str] = &[$($text,)*];
-            /// The config's name of this variant.
-            pub fn name(self) -> &'static str {
+            /// The config's name of this variant (a `const fn`, so tables
+            /// can name their fields by variant).
+            pub const fn name(self) -> &'static str {
                 Self::NAMES[self as usize]
             }
             /// The variant called `name` in the config.

@@ -120,6 +120,33 @@ named! {
     }
 }
 
+named! {
+    /// The keys of a condition object, in the order of [`CONDITIONS`],
+    /// whose fields are named by these variants.
+    pub enum ConditionKey {
+        All = "all",
+        Any = "any",
+        Not = "not",
+        Url = "url",
+        Title = "title",
+        Referrer = "referrer",
+        Query = "query",
+        Utm = "utm",
+        Attribute = "attribute",
+        Visitor = "visitor",
+        VisitNumber = "visit_number",
+        PagesViewed = "pages_viewed",
+        DaysSinceLastVisit = "days_since_last_visit",
+        Language = "language",
+        Device = "device",
+        Weekday = "weekday",
+        TimeOfDay = "time_of_day",
+        BusinessHours = "business_hours",
+        TeamStatus = "team_status",
+        Establishment = "establishment",
+    }
+}
+
 /// An optional field (also used by the `analytics` tables).
 pub(crate) const fn opt(name: &'static str, ty: Ty, default: Dflt, doc: Doc) -> Field {
     Field {
@@ -468,26 +495,26 @@ pub static CONDITIONS: Table = Table {
     path: "conditions",
     doc: doc_text!("A JSON object; several keys in one object must all hold."),
     fields: &[
-        opt("all", Ty::Def("conditionList"), Dflt::None, doc_text!("Every condition of the list holds.")),
-        opt("any", Ty::Def("conditionList"), Dflt::None, doc_text!("At least one condition of the list holds.")),
-        opt("not", Ty::Def("condition"), Dflt::None, doc_text!("The condition does not hold.")),
-        opt("url", Ty::Def("stringMatch"), Dflt::None, doc_text!("The page's full URL (scheme, host, path, query and fragment), percent-decoded (`+` kept).")),
-        opt("title", Ty::Def("stringMatch"), Dflt::None, doc_text!("The page's title.")),
-        opt("referrer", Ty::Def("stringMatch"), Dflt::None, doc_text!("The referring page's URL, percent-decoded; empty when none.")),
-        opt("query", Ty::Def("namedMatch"), Dflt::None, doc_text!("A query parameter of this page (`name` exact, value decoded, `+` = space).")),
-        opt("utm", Ty::Def("namedMatch"), Dflt::None, doc_text!("A UTM parameter of the session's landing page (`\"source\"` means `utm_source`).")),
-        opt("attribute", Ty::Def("attributeMatch"), Dflt::None, doc_text!("An attribute set by `Nudge('set', …)`: `{name, <op>}` or `{name, exists}`.")),
-        opt("visitor", Ty::Choice(VisitorKind::NAMES), Dflt::None, doc_text!("First visit (visit 1) or returning (visit ≥ 2).")),
-        opt("visit_number", Ty::Def("compare"), Dflt::None, doc_text!("Sessions so far, this one included.")),
-        opt("pages_viewed", Ty::Def("compare"), Dflt::None, doc_text!("Page views in this session, this one included.")),
-        opt("days_since_last_visit", Ty::Def("compare"), Dflt::None, doc_text!("Whole days since the previous visit's last activity (false on a first visit).")),
-        opt("language", Ty::Def("languages"), Dflt::None, doc_text!("The browser's primary language subtag, one or a list.")),
-        opt("device", Ty::Choices(Device::NAMES), Dflt::None, doc_text!("`mobile` < 768 px ≤ `tablet` < 1024 px ≤ `desktop`.")),
-        opt("weekday", Ty::Choices(Weekday::NAMES), Dflt::None, doc_text!("On the site's wall clock.")),
-        opt("time_of_day", Ty::Def("timeOfDay"), Dflt::None, doc_text!("`{from, to}` as `[from, to)`, wrapping past midnight.")),
-        opt("business_hours", Ty::Choice(OpenState::NAMES), Dflt::None, doc_text!("Within the page's chat hours or not.")),
-        opt("team_status", Ty::Choices(TeamStatus::NAMES), Dflt::None, doc_text!("The status the visitor sees (offline outside business hours).")),
-        opt("establishment", Ty::Def("establishmentIdOrIds"), Dflt::None, doc_text!("The page's establishment id, one or a list.")),
+        opt(ConditionKey::All.name(), Ty::Def("conditionList"), Dflt::None, doc_text!("Every condition of the list holds.")),
+        opt(ConditionKey::Any.name(), Ty::Def("conditionList"), Dflt::None, doc_text!("At least one condition of the list holds.")),
+        opt(ConditionKey::Not.name(), Ty::Def("condition"), Dflt::None, doc_text!("The condition does not hold.")),
+        opt(ConditionKey::Url.name(), Ty::Def("stringMatch"), Dflt::None, doc_text!("The page's full URL (scheme, host, path, query and fragment), percent-decoded (`+` kept).")),
+        opt(ConditionKey::Title.name(), Ty::Def("stringMatch"), Dflt::None, doc_text!("The page's title.")),
+        opt(ConditionKey::Referrer.name(), Ty::Def("stringMatch"), Dflt::None, doc_text!("The referring page's URL, percent-decoded; empty when none.")),
+        opt(ConditionKey::Query.name(), Ty::Def("namedMatch"), Dflt::None, doc_text!("A query parameter of this page (`name` exact, value decoded, `+` = space).")),
+        opt(ConditionKey::Utm.name(), Ty::Def("namedMatch"), Dflt::None, doc_text!("A UTM parameter of the session's landing page (`\"source\"` means `utm_source`).")),
+        opt(ConditionKey::Attribute.name(), Ty::Def("attributeMatch"), Dflt::None, doc_text!("An attribute set by `Nudge('set', …)`: `{name, <op>}` or `{name, exists}`.")),
+        opt(ConditionKey::Visitor.name(), Ty::Choice(VisitorKind::NAMES), Dflt::None, doc_text!("First visit (visit 1) or returning (visit ≥ 2).")),
+        opt(ConditionKey::VisitNumber.name(), Ty::Def("compare"), Dflt::None, doc_text!("Sessions so far, this one included.")),
+        opt(ConditionKey::PagesViewed.name(), Ty::Def("compare"), Dflt::None, doc_text!("Page views in this session, this one included.")),
+        opt(ConditionKey::DaysSinceLastVisit.name(), Ty::Def("compare"), Dflt::None, doc_text!("Whole days since the previous visit's last activity (false on a first visit).")),
+        opt(ConditionKey::Language.name(), Ty::Def("languages"), Dflt::None, doc_text!("The browser's primary language subtag, one or a list.")),
+        opt(ConditionKey::Device.name(), Ty::Choices(Device::NAMES), Dflt::None, doc_text!("`mobile` < 768 px ≤ `tablet` < 1024 px ≤ `desktop`.")),
+        opt(ConditionKey::Weekday.name(), Ty::Choices(Weekday::NAMES), Dflt::None, doc_text!("On the site's wall clock.")),
+        opt(ConditionKey::TimeOfDay.name(), Ty::Def("timeOfDay"), Dflt::None, doc_text!("`{from, to}` as `[from, to)`, wrapping past midnight.")),
+        opt(ConditionKey::BusinessHours.name(), Ty::Choice(OpenState::NAMES), Dflt::None, doc_text!("Within the page's chat hours or not.")),
+        opt(ConditionKey::TeamStatus.name(), Ty::Choices(TeamStatus::NAMES), Dflt::None, doc_text!("The status the visitor sees (offline outside business hours).")),
+        opt(ConditionKey::Establishment.name(), Ty::Def("establishmentIdOrIds"), Dflt::None, doc_text!("The page's establishment id, one or a list.")),
     ],
     extra: None,
 };
@@ -510,3 +537,15 @@ pub static TRIGGERS: &[TriggerDoc] = &[
     TriggerDoc { kind: TriggerKind::ChatOpened, param: None, doc: doc_text!("The visitor opens the chat.") },
     TriggerDoc { kind: TriggerKind::Event, param: Some(req("name", Ty::Str, doc_text!(""))), doc: doc_text!("`Nudge('track', name)`.") },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The decoder matches on [`ConditionKey`] and the docs read
+    /// [`CONDITIONS`]: a key added to one and not the other fails here.
+    #[test]
+    fn every_condition_key_is_documented_once_in_the_conditions_table() {
+        assert_eq!(CONDITIONS.names(), ConditionKey::NAMES);
+    }
+}
