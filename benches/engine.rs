@@ -72,7 +72,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 now += 1_000;
                 k += 1;
-                let url = if k % 2 == 0 {
+                let url = if k.is_multiple_of(2) {
                     "https://shop.example/a"
                 } else {
                     "https://shop.example/b"

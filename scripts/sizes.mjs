@@ -34,7 +34,12 @@ const BUDGET = 100 * 1024;
 // records a stale write lacked, the unknown data-establishment warning, the
 // ui.texts.<lang> key warning, custom unanswered rules waiting for an
 // available team, show/hide applied before the first page view (+0.5 KB).
-const LIMIT = 115.5 * 1024;
+// Lowered to 115.2 KB on 2026-12-02 (measured 115.1): the conversation is a
+// plain function, not a component (-0.3 KB). What is left above the budget
+// is the interface layer: the widget without its Yew render weighs 74.1 KB
+// (measured the same day by removing the render call), so Yew and the views
+// cost 41 KB brotli; see issue 12's note.
+const LIMIT = 115.2 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];

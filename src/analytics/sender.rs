@@ -115,11 +115,7 @@ impl Analytics {
                     self.call(TYPED, &m.id, &m.text, answered.unwrap_or(""), "", 0.0);
                 }
             }
-            STARTER => {
-                if self.stats {
-                    self.call(EVENT, TYPES[4], "starters", "", "", n);
-                }
-            }
+            STARTER if self.stats => self.call(EVENT, TYPES[4], "starters", "", "", n),
             NOTHING => return,
             CONSENT => return self.call(what, "", "", "", "", n),
             _ => {}

@@ -178,8 +178,10 @@ mod tests {
 
     #[test]
     fn presets_switched_off_are_written_as_false() {
-        let mut choice = NewSite::default();
-        choice.presets = [false, true, false, false, false, true];
+        let choice = NewSite {
+            presets: [false, true, false, false, false, true],
+            ..NewSite::default()
+        };
         let d = new_site(&choice);
         assert_eq!(
             doc::get(&d, &p(&["presets", "first_visit"])),

@@ -138,11 +138,8 @@ impl Sim {
     /// Lets `ms` pass, firing every timer on the way; checks never-spin.
     pub fn advance(&mut self, ms: u64) {
         let target = self.now + ms;
-        loop {
-            let deadline = match self.engine.poll_timeout() {
-                Some(t) => t.0,
-                None => break,
-            };
+        while let Some(t) = self.engine.poll_timeout() {
+            let deadline = t.0;
             if deadline > target {
                 break;
             }

@@ -555,16 +555,8 @@ impl Regex {
                     stack.push(*b);
                     stack.push(*a);
                 }
-                Some(Inst::Start) => {
-                    if pos == 0 {
-                        stack.push(pc + 1)
-                    }
-                }
-                Some(Inst::End) => {
-                    if pos == chars.len() {
-                        stack.push(pc + 1)
-                    }
-                }
+                Some(Inst::Start) if pos == 0 => stack.push(pc + 1),
+                Some(Inst::End) if pos == chars.len() => stack.push(pc + 1),
                 Some(Inst::WordBoundary(want)) => {
                     let before = pos > 0 && chars.get(pos - 1).is_some_and(|&c| is_word(c));
                     let after = chars.get(pos).is_some_and(|&c| is_word(c));

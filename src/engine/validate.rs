@@ -63,7 +63,7 @@ pub fn one_of(names: &[&str]) -> String {
 
 /// `items` separated by `sep`. Non-generic: `[T]::join` is compiled once
 /// per element type.
-pub fn join_all<'a>(items: &mut dyn Iterator<Item = &'a str>, sep: &str) -> String {
+pub fn join_all(items: &mut dyn Iterator<Item = &str>, sep: &str) -> String {
     let mut s = String::new();
     for (i, item) in items.enumerate() {
         if i > 0 {
@@ -184,7 +184,7 @@ impl<'p> Checker<'p> {
     /// A non-negative number of seconds, returned in milliseconds.
     pub fn seconds(&mut self, v: &Value, path: &str) -> Option<u64> {
         match v.as_f64() {
-            Some(n) if n >= 0.0 && n <= 31_536_000_000.0 => Some((n * 1000.0).round() as u64),
+            Some(n) if (0.0..=31_536_000_000.0).contains(&n) => Some((n * 1000.0).round() as u64),
             Some(n) if n < 0.0 => {
                 self.error(
                     path,

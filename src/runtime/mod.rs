@@ -108,7 +108,7 @@ impl TimeBase {
         self.origin + real.saturating_sub(self.real_origin) * self.scale
     }
 
-    fn to_real(&self, at: u64) -> u64 {
+    fn real_at(&self, at: u64) -> u64 {
         self.real_origin + at.saturating_sub(self.origin) / self.scale
     }
 
@@ -591,13 +591,13 @@ impl Runtime {
     }
 
     fn rearm(&mut self, now: u64) {
-        let deadline = self.engine.poll_timeout().map(|t| self.time.to_real(t.0));
+        let deadline = self.engine.poll_timeout().map(|t| self.time.real_at(t.0));
         // Statistics wait for a quiet moment on the same timer (real ms).
         let deadline = match (deadline, self.analytics.as_ref().and_then(|a| a.deadline())) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let real_now = self.time.to_real(now);
+        let real_now = self.time.real_at(now);
         self.timer.arm(real_now, deadline);
     }
 }

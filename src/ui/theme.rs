@@ -96,7 +96,7 @@ pub fn theme_css(theme: &Theme) -> String {
     css.push_str(on_color(rgb));
     css.push_str(";--nudge-z:");
     css.push_str(&theme.z_index.to_string());
-    css.push_str("}");
+    css.push('}');
     if theme.side == Side::Left {
         css.push_str(".n{left:20px;right:auto;align-items:flex-start}");
     }

@@ -115,13 +115,16 @@ fn presets_with(d: &Value, name: &str, change: impl FnOnce(&mut PresetFields)) -
     out
 }
 
+/// How one input of a preset's card changes its fields.
+type FieldEdit = std::rc::Rc<dyn Fn(&mut PresetFields, String)>;
+
 fn preset_card(ctx: &Ctx, i: usize, name: &'static str) -> Html {
     let f = preset_fields(ctx.get(&p(&["presets"])), name);
     let table = presets();
     let french = crate::ui::Lang::from_tag(&ctx.str_at(&p(&["site", "language"]))) == Lang::Fr;
     let default_text = if french { table[i].fr } else { table[i].en };
     let base = p(&["presets"]).key(name);
-    let edit = |change: std::rc::Rc<dyn Fn(&mut PresetFields, String)>| {
+    let edit = |change: FieldEdit| {
         let (on, d) = (ctx.on_msg.clone(), ctx.doc.clone());
         move |v: String| {
             let change = change.clone();

@@ -225,6 +225,9 @@ fn step_editor(lang: Lang, i: usize, step: &Step, journey: &Journey, on: &Callba
     }
 }
 
+/// How one input of the journey form changes the journey.
+type JourneyEdit = Rc<dyn Fn(&mut Journey, String)>;
+
 #[function_component]
 pub fn Simulator(props: &SimulatorProps) -> Html {
     let lang = props.lang;
@@ -236,7 +239,7 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
     let on = props.on_msg.clone();
     let update = {
         let (j, on) = (j.clone(), on.clone());
-        move |f: Rc<dyn Fn(&mut Journey, String)>| {
+        move |f: JourneyEdit| {
             let (j, on) = (j.clone(), on.clone());
             Callback::from(move |e: Event| {
                 let v = e.target_unchecked_into::<HtmlInputElement>().value();
