@@ -39,7 +39,10 @@ const BUDGET = 100 * 1024;
 // is the interface layer: the widget without its Yew render weighs 74.1 KB
 // (measured the same day by removing the render call), so Yew and the views
 // cost 41 KB brotli; see issue 12's note.
-const LIMIT = 115.2 * 1024;
+// Lowered to 113.9 KB the same day (measured 113.8): the visitor's root
+// calls the widget's hook itself instead of mounting a second component
+// (-1.3 KB).
+const LIMIT = 113.9 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];

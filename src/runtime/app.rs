@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::{send, Command};
 use crate::engine::Input;
 use crate::ui::state::WidgetState;
-use crate::ui::widget::Widget;
+use crate::ui::widget::{use_widget, WidgetProps};
 
 /// What the root starts from.
 #[derive(Properties, PartialEq)]
@@ -46,15 +46,14 @@ pub fn App(props: &AppProps) -> Html {
     let on_preview_dismiss = Callback::from(|message_id: String| {
         send(Command::Input(Input::PreviewDismissed { message_id }))
     });
-    html! {
-        <Widget
-            state={Rc::new((*state).clone())}
-            {on_toggle}
-            {on_close}
-            {on_send}
-            {on_starter}
-            {on_preview_open}
-            {on_preview_dismiss}
-        />
-    }
+    // The widget's hooks run in this component (see `use_widget`).
+    use_widget(&WidgetProps {
+        state: Rc::new((*state).clone()),
+        on_toggle,
+        on_close,
+        on_send,
+        on_starter,
+        on_preview_open,
+        on_preview_dismiss,
+    })
 }

@@ -50,8 +50,19 @@ fn focus_is_ours_or_lost(anchor: &Element) -> bool {
     on_body || on_host
 }
 
+/// The widget as a component: the merchant console's preview and the tests
+/// mount it. The visitor's root calls [`use_widget`] itself, so that the
+/// widget's wasm holds one component (each one instantiates Yew's lifecycle
+/// code: ~0.3 KB brotli).
 #[function_component]
 pub fn Widget(props: &WidgetProps) -> Html {
+    use_widget(props)
+}
+
+/// Renders the widget and keeps its focus and scrolling, inside the calling
+/// component.
+#[hook]
+pub fn use_widget(props: &WidgetProps) -> Html {
     let s = &props.state;
     let launcher_ref = use_node_ref();
     let composer_ref = use_node_ref();
