@@ -67,22 +67,24 @@ pub fn use_widget(props: &WidgetProps) -> Html {
     let launcher_ref = use_node_ref();
     let composer_ref = use_node_ref();
     let log_ref = use_node_ref();
-    let first_render = use_mut_ref(|| true);
+    // Whether the panel was open at the last render (None before the first).
+    let was_open = use_mut_ref(|| None::<bool>);
     {
-        // The conversation shows its newest message: when the panel opens
-        // and whenever a message is added or replaced.
-        let log = log_ref.clone();
+        // One effect (each hook type is code in the wasm) for two jobs:
+        // - the conversation shows its newest message when the panel opens
+        //   and whenever a message is added or replaced;
+        // - the focus moves when the panel opens or closes.
+        let (launcher, composer, log) =
+            (launcher_ref.clone(), composer_ref.clone(), log_ref.clone());
         let last = s.messages.last().map(|b| b.id.clone());
-        use_effect_with((s.open, s.messages.len(), last), move |_| {
+        use_effect_with((s.open, s.messages.len(), last), move |&(open, _, _)| {
             if let Some(el) = log.cast::<Element>() {
                 el.set_scroll_top(el.scroll_height());
             }
-        });
-    }
-    {
-        let (launcher, composer) = (launcher_ref.clone(), composer_ref.clone());
-        use_effect_with(s.open, move |&open| {
-            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+            let before = was_open.borrow_mut().replace(open);
+            // Not on the first render (a panel restored open on page load
+            // does not steal the focus), and not for a new message.
+            if before.is_none_or(|b| b == open) {
                 return;
             }
             let target = if open {
@@ -424,6 +426,28 @@ mod tests {
         .await;
         assert!(m.find("textarea").is_some());
         assert!(focused().is_none_or(|e| e.tag_name() != "TEXTAREA"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_new_message_in_the_open_panel_does_not_move_the_focus() {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let input = doc.create_element("input").unwrap();
+        doc.body().unwrap().append_child(&input).unwrap();
+        let (mut m, _) = mount(WidgetState {
+            open: true,
+            ..state()
+        })
+        .await;
+        input.unchecked_ref::<HtmlElement>().focus().unwrap();
+        let (more, _) = props(WidgetState {
+            open: true,
+            messages: bubbles(0..3),
+            ..state()
+        });
+        m.update(more).await;
+        let still_on_input = focused().is_some_and(|e| e.is_same_node(Some(&input)));
+        input.remove();
+        assert!(still_on_input);
     }
 
     #[wasm_bindgen_test]
