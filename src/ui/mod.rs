@@ -1,7 +1,8 @@
 //! The Yew interface: functions that render a [`WidgetState`] and report
 //! what the visitor did through `on*` callbacks carrying plain data. Only
-//! the piece with hooks ([`widget::Widget`]: focus, scrolling) is a
-//! component; the leaves are plain `fn(&Props) -> Html` (each component
+//! the piece with hooks ([`widget::use_widget`]: focus, scrolling) keeps
+//! state, called by the visitor's root and mounted as [`widget::Widget`] by
+//! the console; the leaves are plain `fn(&Props) -> Html` (each component
 //! instantiates Yew's lifecycle code), mounted through a wrapper in tests.
 //!
 //! - [`state`]: the view types, the interface texts (English, French) and the
