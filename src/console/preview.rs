@@ -3,7 +3,7 @@
 //! establishment, language, business hours, team status and width; its clicks open the
 //! panel and pick starters), and its outputs become the widget's own
 //! [`WidgetState`] through the widget's own actions. The view renders it
-//! with the widget's components ([`crate::ui::Widget`]).
+//! with the widget's own view ([`crate::ui::WidgetView`]).
 
 use crate::engine::json;
 use crate::engine::{Config, Engine, Input, Output, PageInfo, Timestamp};

@@ -27,7 +27,7 @@ pub struct ShadowHost {
     pub host: web_sys::HtmlElement,
     /// The shadow root the stylesheet is adopted into.
     pub root: web_sys::ShadowRoot,
-    /// The element Yew renders into.
+    /// The element the widget's view is mounted in.
     pub mount: web_sys::Element,
 }
 

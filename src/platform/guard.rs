@@ -36,8 +36,8 @@ extern "C" {
     fn js_later(this: &Guard, f: &JsValue, ms: i32) -> u32;
     #[wasm_bindgen(method)]
     fn sub(this: &Guard, name: &str, f: Option<&js_sys::Function>, on: bool);
-    /// Routes the DOM events Yew will listen for on `element` (its root)
-    /// through the guard.
+    /// Routes the DOM events the widget's view listens for on `element`
+    /// (its mount) through the guard.
     #[wasm_bindgen(method)]
     pub fn root(this: &Guard, element: &web_sys::Element);
     /// Calls the subscribers of `name` with `detail`; what they throw is

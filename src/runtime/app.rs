@@ -1,59 +1,80 @@
-//! The Yew root: holds the widget's reducer state, hands its dispatcher to
-//! the runtime once mounted, and turns the visitor's clicks and keys into
-//! runtime commands. No rule logic lives here.
+//! The visitor's root: the widget's state and its view, and the visitor's
+//! clicks and keys turned into runtime commands. No rule logic lives here.
+//!
+//! The runtime's actions reach the view through [`dispatch`], after each
+//! command, with the runtime released: one render per command, however
+//! many actions it made. Actions sent before the view is mounted wait.
 
-use std::rc::Rc;
-
-use yew::prelude::*;
+use std::cell::RefCell;
 
 use super::{send, Command};
 use crate::engine::Input;
-use crate::ui::state::WidgetState;
-use crate::ui::widget::{use_widget, WidgetProps};
+use crate::ui::state::{Action, WidgetState};
+use crate::ui::widget::{UiEvent, WidgetView};
 
-/// What the root starts from.
-#[derive(Properties, PartialEq)]
-pub struct AppProps {
-    /// The first render's state (language, header, layout from the config).
-    pub initial: WidgetState,
-    /// Called once, right after the first render is in the DOM.
-    pub on_mounted: Callback<()>,
+struct Screen {
+    state: WidgetState,
+    view: Option<WidgetView>,
+    /// Actions dispatched before the view was mounted.
+    waiting: Vec<Action>,
 }
 
-/// The root component mounted inside the shadow root.
-#[function_component]
-pub fn App(props: &AppProps) -> Html {
-    let initial = props.initial.clone();
-    let state = use_reducer(move || initial);
-    {
-        let dispatcher = state.dispatcher();
-        let on_mounted = props.on_mounted.clone();
-        use_effect_with((), move |_| {
-            on_mounted.emit(());
-            send(Command::Attach(dispatcher));
-        });
+thread_local! {
+    static SCREEN: RefCell<Screen> = RefCell::new(Screen {
+        state: WidgetState::default(),
+        view: None,
+        waiting: Vec::new(),
+    });
+}
+
+/// Mounts the widget in `mount` and renders `initial` with the actions
+/// that waited.
+pub fn mount(mount: &web_sys::Element, initial: WidgetState) {
+    let view = WidgetView::mount(mount, command_for);
+    SCREEN.with(|s| {
+        let mut s = s.borrow_mut();
+        s.state = initial;
+        for action in std::mem::take(&mut s.waiting) {
+            s.state.apply(action);
+        }
+        view.render(&s.state);
+        s.view = Some(view);
+    });
+}
+
+/// Applies `actions` and renders once.
+pub fn dispatch(actions: Vec<Action>) {
+    if actions.is_empty() {
+        return;
     }
-    let on_toggle = Callback::from(|()| send(Command::Toggle));
-    let on_close = Callback::from(|()| send(Command::Close));
-    let on_send =
-        Callback::from(|text: String| send(Command::Input(Input::VisitorMessage { text })));
-    let on_starter =
-        Callback::from(|index: usize| send(Command::Input(Input::StarterClicked { index })));
-    let on_preview_open = Callback::from(|message_id: String| {
-        send(Command::Input(Input::PreviewOpened { message_id }));
-        send(Command::Open);
+    SCREEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.view.is_none() {
+            s.waiting.extend(actions);
+            return;
+        }
+        for action in actions {
+            s.state.apply(action);
+        }
+        if let Some(view) = &s.view {
+            view.render(&s.state);
+        }
     });
-    let on_preview_dismiss = Callback::from(|message_id: String| {
-        send(Command::Input(Input::PreviewDismissed { message_id }))
-    });
-    // The widget's hooks run in this component (see `use_widget`).
-    use_widget(&WidgetProps {
-        state: Rc::new((*state).clone()),
-        on_toggle,
-        on_close,
-        on_send,
-        on_starter,
-        on_preview_open,
-        on_preview_dismiss,
-    })
+}
+
+/// What the visitor did, as runtime commands.
+fn command_for(event: UiEvent) {
+    match event {
+        UiEvent::Toggle => send(Command::Toggle),
+        UiEvent::Close => send(Command::Close),
+        UiEvent::Send(text) => send(Command::Input(Input::VisitorMessage { text })),
+        UiEvent::Starter(index) => send(Command::Input(Input::StarterClicked { index })),
+        UiEvent::PreviewOpen(message_id) => {
+            send(Command::Input(Input::PreviewOpened { message_id }));
+            send(Command::Open);
+        }
+        UiEvent::PreviewDismiss(message_id) => {
+            send(Command::Input(Input::PreviewDismissed { message_id }))
+        }
+    }
 }

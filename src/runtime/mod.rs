@@ -4,7 +4,7 @@
 //!
 //! Everything enters through [`send`], which queues the command and pumps
 //! the queue unless a pump is already running: a JS callback that calls
-//! `Nudge(...)` from inside an event, or a Yew callback fired while the
+//! `Nudge(...)` from inside an event, or a click the view reports while the
 //! runtime is busy, is handled after the current command, never re-entrantly.
 
 pub mod app;
@@ -20,7 +20,6 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 
 use wasm_bindgen::JsValue;
-use yew::UseReducerDispatcher;
 
 use crate::engine::{self, Engine, Input, Output};
 use crate::platform::clock::{self, SiteClock, WallTime};
@@ -30,7 +29,7 @@ use crate::platform::listeners::{ExitIntentWatcher, ScrollWatcher, TabSync, Visi
 use crate::platform::storage::Store;
 use crate::platform::timer::OneTimer;
 use crate::platform::url::UrlWatcher;
-use crate::ui::state::{Action, Author, Bubble, TeamStatus, WidgetState};
+use crate::ui::state::{Action, Author, Bubble, TeamStatus};
 use events::Pending;
 
 /// Something the runtime must do: an engine input or a UI-only command.
@@ -47,8 +46,6 @@ pub enum Command {
     Visible(bool),
     /// The one timer fired.
     Timer,
-    /// The Yew root is mounted: actions can flow.
-    Attach(UseReducerDispatcher<WidgetState>),
     /// Subscribe to a JS API event.
     On(String, js_sys::Function),
     /// Unsubscribe.
@@ -68,7 +65,8 @@ pub struct Runtime {
     store: Store,
     clock: SiteClock,
     timer: OneTimer,
-    dispatcher: Option<UseReducerDispatcher<WidgetState>>,
+    /// Actions for the view, rendered once the command is handled
+    /// ([`app::dispatch`]).
     buffered: Vec<Action>,
     /// The page's door to the wasm; it also keeps the JS API subscribers.
     guard: Guard,
@@ -158,13 +156,16 @@ fn pump() {
         let Some(command) = QUEUE.with(|q| q.borrow_mut().pop_front()) else {
             break;
         };
-        let (pending, catch_up) = RUNTIME.with(|cell| match cell.borrow_mut().as_mut() {
+        let (pending, catch_up, actions) = RUNTIME.with(|cell| match cell.borrow_mut().as_mut() {
             Some(runtime) => {
                 let pending = runtime.handle(command);
-                (pending, std::mem::take(&mut runtime.catch_up))
+                let actions = std::mem::take(&mut runtime.buffered);
+                (pending, std::mem::take(&mut runtime.catch_up), actions)
             }
-            None => (Vec::new(), Vec::new()),
+            None => (Vec::new(), Vec::new(), Vec::new()),
         });
+        // The view renders with the runtime released.
+        app::dispatch(actions);
         for (callback, detail) in catch_up {
             events::deliver(vec![callback], &detail);
         }
@@ -207,8 +208,8 @@ pub struct Boot {
 /// page, in two tasks of their own after the current one: the first
 /// `Intl.DateTimeFormat` of a page costs tens of milliseconds (ICU data), so
 /// it must not share a task with the launcher's first render (no long task).
-/// Commands sent meanwhile (the Yew root's [`Command::Attach`], the JS API
-/// queue) wait in the queue.
+/// Commands sent meanwhile (the visitor's clicks, the JS API queue) wait in
+/// the queue.
 pub fn install(boot: Boot) {
     let guard = boot.guard.clone();
     guard.once(0, move || {
@@ -253,7 +254,6 @@ fn install_now(boot: Boot, clock: SiteClock) {
         store: boot.store,
         clock,
         timer: OneTimer::new(&guard, || send(Command::Timer)),
-        dispatcher: None,
         buffered: Vec::new(),
         guard: guard.clone(),
         unsaved: None,
@@ -420,12 +420,6 @@ impl Runtime {
                 let input = Input::WidgetVisible { visible };
                 self.engine.handle_input(engine::Timestamp(now), input);
             }
-            Command::Attach(dispatcher) => {
-                for action in self.buffered.drain(..) {
-                    dispatcher.dispatch(action);
-                }
-                self.dispatcher = Some(dispatcher);
-            }
             Command::On(name, callback) => {
                 // Late subscribers still hear about start-up: `ready` and the
                 // config problems happened before any `Nudge('on')` replayed.
@@ -504,10 +498,7 @@ impl Runtime {
     }
 
     fn ui(&mut self, action: Action) {
-        match &self.dispatcher {
-            Some(dispatcher) => dispatcher.dispatch(action),
-            None => self.buffered.push(action),
-        }
+        self.buffered.push(action);
     }
 
     fn bubble(&self, message: engine::ChatMessage) -> Bubble {

@@ -13,7 +13,7 @@ use std::cell::Cell;
 
 use super::choice::{self, Fetched, LAST_GOOD_CONFIG_KEY, MOBILE_MAX_WIDTH, STORE_PREFIX};
 use super::patterns::BrowserPatterns;
-use super::{app::App, app::AppProps, install, theme_of, view, Boot};
+use super::{app, install, theme_of, view, Boot};
 use crate::platform::dom;
 use crate::platform::guard::Guard;
 use crate::platform::storage::Store;
@@ -153,18 +153,8 @@ fn start_now(request: Request) -> bool {
     // The first render gets a task of its own, apart from the parsing
     // above, so that no start-up task is long (> 50 ms) on a slow machine.
     guard.once(0, move || {
-        let on_mounted = {
-            let (root, drawn, mount) = (shell.root.clone(), shell.drawn.clone(), mount.clone());
-            yew::Callback::from(move |()| take_over(&root, drawn.clone(), &mount))
-        };
-        yew::Renderer::<App>::with_root_and_props(
-            mount,
-            AppProps {
-                initial,
-                on_mounted,
-            },
-        )
-        .render();
+        app::mount(&mount, initial);
+        take_over(&shell.root, shell.drawn, &mount);
     });
     true
 }

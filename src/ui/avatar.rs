@@ -1,20 +1,23 @@
 //! The team's avatar: the image if its URL is http(s), else the initials.
 
+use super::dom::{el, set, text};
 use super::state::{initials, safe_image_url};
-use yew::prelude::*;
+use web_sys::Element;
 
-#[derive(Properties, PartialEq)]
-pub struct AvatarProps {
-    pub name: AttrValue,
-    #[prop_or_default]
-    pub url: Option<AttrValue>,
-}
-
-/// A plain function, not a component: no hooks, and each component
-/// instantiates Yew's lifecycle machinery (~1 KB of wasm).
-pub fn avatar(props: &AvatarProps) -> Html {
-    match props.url.as_deref().and_then(safe_image_url) {
-        Some(src) => html! { <img class="a" src={src.to_string()} alt="" /> },
-        None => html! { <span class="a" aria-hidden="true">{ initials(&props.name) }</span> },
+/// `<img class="a" alt="">` or `<span class="a" aria-hidden="true">AS</span>`.
+pub fn avatar(name: &str, url: Option<&str>) -> Element {
+    match url.and_then(safe_image_url) {
+        Some(src) => {
+            let img = el("img", "a");
+            set(&img, "src", src);
+            set(&img, "alt", "");
+            img
+        }
+        None => {
+            let span = el("span", "a");
+            set(&span, "aria-hidden", "true");
+            text(&span, &initials(name));
+            span
+        }
     }
 }

@@ -1,117 +1,77 @@
-//! The conversation: a polite live region. The widget scrolls it to the
-//! newest message (its `log` ref), so that this stays a plain function.
+//! The conversation: a polite live region of bubbles. Only what changed is
+//! redrawn: the bubbles the log already shows are kept (a screen reader
+//! announces each new one once), the rest is replaced.
 
+use super::dom::{add, el, set, text};
 use super::state::{Author, Bubble, Texts};
-use yew::prelude::*;
+use web_sys::Element;
 
-#[derive(Properties, PartialEq)]
-pub struct ConversationProps {
-    pub messages: Vec<Bubble>,
-    /// Read out before agent and automatic messages.
-    pub team_name: AttrValue,
-    pub texts: &'static Texts,
-    /// The scrolled element (the widget keeps it at the newest message).
-    #[prop_or_default]
-    pub log: NodeRef,
+pub struct Conversation {
+    /// `.c`, the scrolled element.
+    pub log: Element,
+    /// The bubbles in `log`, in order.
+    drawn: Vec<Bubble>,
+    /// The names the drawn bubbles were read out with.
+    names: (String, &'static str),
 }
 
-/// A plain function, not a component: each component instantiates Yew's
-/// lifecycle machinery (its render runner, props and hooks: 0.3 KB brotli
-/// for this one).
-pub fn conversation(props: &ConversationProps) -> Html {
-    let bubble = |b: &Bubble| {
-        let who = match b.author {
-            Author::Visitor => AttrValue::from(props.texts.you),
-            _ => props.team_name.clone(),
+impl Conversation {
+    pub fn new(texts: &'static Texts) -> Conversation {
+        let log = el("div", "c");
+        set(&log, "role", "log");
+        set(&log, "aria-live", "polite");
+        set(&log, "aria-label", texts.conversation);
+        set(&log, "tabindex", "0");
+        Conversation {
+            log,
+            drawn: Vec::new(),
+            names: (String::new(), texts.you),
+        }
+    }
+
+    /// Shows `messages`; true when a bubble was added or replaced.
+    pub fn update(&mut self, messages: &[Bubble], team_name: &str, texts: &'static Texts) -> bool {
+        set(&self.log, "aria-label", texts.conversation);
+        let keep = if self.names.0 == team_name && self.names.1 == texts.you {
+            self.drawn.iter().zip(messages).take_while(|(a, b)| a == b).count()
+        } else {
+            0
         };
-        let inner = html! {
-            <>
-                <span class="sr">{ who }{ ": " }</span>
-                { b.text.clone() }
-                <span class="t">{ b.time.clone() }</span>
-            </>
-        };
-        let key = b.id.clone();
-        // Literal classes: a computed `class={..}` brings in Yew's `Classes`.
+        self.names = (team_name.to_string(), texts.you);
+        if keep == self.drawn.len() && keep == messages.len() {
+            return false;
+        }
+        while self.drawn.len() > keep {
+            self.drawn.pop();
+            if let Some(last) = self.log.last_element_child() {
+                last.remove();
+            }
+        }
+        for b in &messages[keep..] {
+            add(&self.log, &bubble(b, team_name, texts.you));
+            self.drawn.push(b.clone());
+        }
+        true
+    }
+}
+
+/// One bubble: the author for screen readers, the text, the time.
+fn bubble(b: &Bubble, team_name: &str, you: &str) -> Element {
+    let g = el(
+        "div",
         match b.author {
-            Author::Visitor => html! { <div {key} class="g v">{ inner }</div> },
-            Author::Agent => html! { <div {key} class="g ag">{ inner }</div> },
-            Author::Bot => html! { <div {key} class="g">{ inner }</div> },
-        }
-    };
-    html! {
-        <div
-            ref={props.log.clone()}
-            class="c"
-            role="log"
-            aria-live="polite"
-            aria-label={props.texts.conversation}
-            tabindex="0"
-        >
-            { for props.messages.iter().map(bubble) }
-        </div>
-    }
-}
-
-#[cfg(all(test, target_arch = "wasm32"))]
-mod tests {
-    use super::*;
-
-    /// Mounts `conversation` as a component for the tests.
-    #[function_component]
-    fn Conversation(props: &ConversationProps) -> Html {
-        conversation(props)
-    }
-    use crate::ui::state::EN;
-    use crate::ui::testing::Mounted;
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    fn bubble(id: &str, author: Author, text: &str) -> Bubble {
-        Bubble {
-            id: id.into(),
-            author,
-            text: text.into(),
-            time: "09:41".into(),
-        }
-    }
-
-    fn props(messages: Vec<Bubble>) -> ConversationProps {
-        ConversationProps {
-            messages,
-            team_name: "Acme".into(),
-            texts: &EN,
-            log: NodeRef::default(),
-        }
-    }
-
-    #[wasm_bindgen_test]
-    async fn the_conversation_is_a_labelled_polite_live_region() {
-        let m = Mounted::<Conversation>::new(props(vec![])).await;
-        assert_eq!(m.attr(".c", "aria-live").as_deref(), Some("polite"));
-        assert_eq!(m.attr(".c", "role").as_deref(), Some("log"));
-        assert_eq!(m.attr(".c", "aria-label").as_deref(), Some("Conversation"));
-    }
-
-    #[wasm_bindgen_test]
-    async fn bubbles_show_text_time_and_author() {
-        let m = Mounted::<Conversation>::new(props(vec![
-            bubble("1", Author::Bot, "Welcome"),
-            bubble("2", Author::Visitor, "Hi\nthere"),
-            bubble("3", Author::Agent, "Hello"),
-        ]))
-        .await;
-        assert_eq!(m.text(".g:nth-child(1)"), "Acme: Welcome09:41");
-        assert_eq!(m.text(".g.v"), "You: Hi\nthere09:41");
-        assert_eq!(m.text(".g.ag .sr"), "Acme: ");
-        assert_eq!(m.text(".g.ag .t"), "09:41");
-    }
-
-    #[wasm_bindgen_test]
-    async fn markup_in_a_message_is_shown_as_text() {
-        let evil = "<img src=x onerror=alert(1)><b>bold</b>";
-        let m = Mounted::<Conversation>::new(props(vec![bubble("1", Author::Visitor, evil)])).await;
-        assert!(m.find("img").is_none());
-        assert!(m.find("b").is_none());
-        assert!(m.text(".g").contains(evil));
-    }
+            Author::Visitor => "g v",
+            Author::Agent => "g ag",
+            Author::Bot => "g",
+        },
+    );
+    let who = el("span", "sr");
+    text(&who, if b.author == Author::Visitor { you } else { team_name });
+    text(&who, ": ");
+    add(&g, &who);
+    text(&g, &b.text);
+    let time = el("span", "t");
+    text(&time, &b.time);
+    add(&g, &time);
+    g
 }

@@ -1,23 +1,27 @@
-//! The Yew interface: functions that render a [`WidgetState`] and report
-//! what the visitor did through `on*` callbacks carrying plain data. Only
-//! the piece with hooks ([`widget::use_widget`]: focus, scrolling) keeps
-//! state, called by the visitor's root and mounted as [`widget::Widget`] by
-//! the console; the leaves are plain `fn(&Props) -> Html` (each component
-//! instantiates Yew's lifecycle code), mounted through a wrapper in tests.
+//! The visitor's interface, drawn with the DOM (web-sys): [`WidgetView`]
+//! renders a [`WidgetState`] and reports what the visitor did as plain
+//! [`UiEvent`]s. The console's preview mounts the same view.
+//!
+//! Why not Yew here: measured on 2026-12-01, Yew's machinery (scheduler,
+//! virtual DOM, event registry, hooks) weighed 31 KB brotli of the widget's
+//! 115 KB, for a dozen elements; the visitor's download budget is 100 KB.
+//! The merchant console, which only the merchant loads, is written with Yew.
 //!
 //! - [`state`]: the view types, the interface texts (English, French) and the
 //!   [`Action`] reducer — pure, tested natively.
 //! - [`theme`]: the stylesheet (installed by the platform code into the
 //!   shadow root through `adoptedStyleSheets`; no inline styles anywhere).
-//! - [`widget::Widget`] composes [`launcher`], [`preview`] and [`panel`]
-//!   ([`header`], [`conversation`], [`starters`], [`composer`]).
+//! - [`widget`] composes [`launcher`], [`preview`] and [`panel`] ([`header`],
+//!   [`conversation`], [`starters`], [`composer`]), built with [`dom`].
 //!
-//! This module does not depend on `engine`: the runtime maps engine outputs
-//! to [`Action`]s and callbacks to engine inputs.
+//! This module does not depend on `engine` (but for the message length
+//! limit): the runtime maps engine outputs to [`Action`]s and events to
+//! engine inputs.
 
 pub mod avatar;
 pub mod composer;
 pub mod conversation;
+pub mod dom;
 pub mod header;
 pub mod icons;
 pub mod launcher;
@@ -30,7 +34,7 @@ pub mod widget;
 
 pub use state::{Action, Author, Bubble, Lang, Side, TeamStatus, Texts, WidgetState};
 pub use theme::{stylesheet, Theme};
-pub use widget::{Widget, WidgetProps};
+pub use widget::{UiEvent, WidgetView};
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod testing;

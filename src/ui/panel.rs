@@ -1,66 +1,78 @@
-//! The chat panel (a non-modal dialog): header, conversation, starters, composer.
+//! The chat panel (a non-modal dialog): header, conversation, starters,
+//! composer. Built the first time the panel opens and kept while it is
+//! closed, so that what the visitor was typing is still there when it
+//! opens again.
 
-use super::composer::{composer, ComposerProps};
-use super::conversation::{conversation, ConversationProps};
-use super::header::{header, HeaderProps};
-use super::starters::{starters, StartersProps};
+use super::composer::Composer;
+use super::conversation::Conversation;
+use super::dom::{add, el, set};
+use super::header::{header, header_key};
+use super::starters::starters;
 use super::state::WidgetState;
-use std::rc::Rc;
-use yew::prelude::*;
+use web_sys::Element;
 
-#[derive(Properties, PartialEq)]
-pub struct PanelProps {
-    pub state: Rc<WidgetState>,
-    #[prop_or_default]
-    pub composer_ref: NodeRef,
-    /// The conversation's scrolled element (see the widget).
-    #[prop_or_default]
-    pub log_ref: NodeRef,
-    pub on_close: Callback<()>,
-    pub on_send: Callback<String>,
-    pub on_starter: Callback<usize>,
+pub struct Panel {
+    /// `.p#nudge-panel`.
+    pub dialog: Element,
+    header: Element,
+    pub conversation: Conversation,
+    starters: Option<Element>,
+    pub composer: Composer,
 }
 
-/// A plain function, not a component: no hooks, and each component
-/// instantiates Yew's lifecycle machinery (~1 KB of wasm).
-pub fn panel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let texts = s.texts();
-    let name = AttrValue::from(s.team_name.clone());
-    let avatar = s.avatar.clone().map(AttrValue::from);
-    let label = if s.team_name.is_empty() {
-        AttrValue::from(texts.conversation)
-    } else {
-        name.clone()
-    };
-    html! {
-        <div class="p" id="nudge-panel" role="dialog" aria-modal="false" aria-label={label}>
-            { header(&HeaderProps {
-                name: name.clone(),
-                avatar,
-                status: s.team_status,
-                reply_time: s.reply_time.clone().map(AttrValue::from),
-                texts,
-                on_close: props.on_close.clone(),
-            }) }
-            { conversation(&ConversationProps {
-                messages: s.messages.clone(),
-                team_name: name,
-                texts,
-                log: props.log_ref.clone(),
-            }) }
-            if !s.starters.is_empty() {
-                { starters(&StartersProps {
-                    items: s.starters.clone(),
-                    label: texts.starters.into(),
-                    on_pick: props.on_starter.clone(),
-                }) }
+impl Panel {
+    pub fn new(s: &WidgetState) -> Panel {
+        let dialog = el("div", "p");
+        dialog.set_id("nudge-panel");
+        set(&dialog, "role", "dialog");
+        set(&dialog, "aria-modal", "false");
+        let head = header(s);
+        add(&dialog, &head);
+        let conversation = Conversation::new(s.texts());
+        add(&dialog, &conversation.log);
+        let composer = Composer::new();
+        add(&dialog, &composer.form);
+        let mut panel = Panel {
+            dialog,
+            header: head,
+            conversation,
+            starters: None,
+            composer,
+        };
+        panel.update(None, s);
+        panel
+    }
+
+    /// Shows `s` (`before`: what is shown now, None when just built);
+    /// true when a bubble was added or replaced.
+    pub fn update(&mut self, before: Option<&WidgetState>, s: &WidgetState) -> bool {
+        let texts = s.texts();
+        let label = if s.team_name.is_empty() {
+            texts.conversation
+        } else {
+            &s.team_name
+        };
+        set(&self.dialog, "aria-label", label);
+        if before.is_some_and(|b| header_key(b) != header_key(s)) {
+            let head = header(s);
+            let _ = self.header.replace_with_with_node_1(&head);
+            self.header = head;
+        }
+        let same_starters =
+            before.is_some_and(|b| b.starters == s.starters && std::ptr::eq(b.texts(), texts));
+        if !same_starters {
+            if let Some(old) = self.starters.take() {
+                old.remove();
             }
-            { composer(&ComposerProps {
-                texts,
-                node_ref: props.composer_ref.clone(),
-                on_send: props.on_send.clone(),
-            }) }
-        </div>
+            if !s.starters.is_empty() {
+                let list = starters(&s.starters, texts.starters);
+                let _ = self
+                    .dialog
+                    .insert_before(&list, Some(&self.composer.form));
+                self.starters = Some(list);
+            }
+        }
+        self.composer.label(texts);
+        self.conversation.update(&s.messages, &s.team_name, texts)
     }
 }

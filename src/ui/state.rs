@@ -1,7 +1,7 @@
 //! The widget's view state and its reducer: pure Rust, no `web-sys`.
 //!
-//! The runtime turns engine outputs into [`Action`]s; the components render a
-//! [`WidgetState`] and report what the visitor did through callbacks. Nothing
+//! The runtime turns engine outputs into [`Action`]s; the view renders a
+//! [`WidgetState`] and reports what the visitor did as events. Nothing
 //! here knows about rules, storage or the browser.
 //!
 //! Decisions worth knowing:
@@ -15,8 +15,6 @@
 //!   (cross-tab sync may deliver the same message twice).
 //! - `Hide` only hides; it leaves `open` as it was so `Show` restores the view.
 
-use std::rc::Rc;
-use yew::Reducible;
 
 /// Who wrote a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,7 +167,7 @@ impl Texts {
 
     /// `base` with `overrides` (key, text) applied. Built once per page
     /// load from the config and kept for the page's life (leaked: the
-    /// components hold `&'static Texts`).
+    /// view holds `&'static Texts`).
     pub fn with_overrides(base: &'static Texts, overrides: &[(String, String)]) -> &'static Texts {
         if overrides.is_empty() {
             return base;
@@ -331,7 +329,7 @@ impl WidgetState {
             .unwrap_or_else(|| Texts::for_lang(self.lang))
     }
 
-    /// Applies one action in place (the reducer, minus the `Rc`).
+    /// Applies one action (the reducer).
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Open => self.set_open(true),
@@ -372,17 +370,6 @@ impl WidgetState {
     }
 }
 
-impl Reducible for WidgetState {
-    type Action = Action;
-
-    /// Always returns a new `Rc` (Yew re-renders on pointer change).
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        next.apply(action);
-        Rc::new(next)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,11 +384,11 @@ mod tests {
     }
 
     fn after(state: WidgetState, actions: impl IntoIterator<Item = Action>) -> WidgetState {
-        actions
-            .into_iter()
-            .fold(Rc::new(state), Reducible::reduce)
-            .as_ref()
-            .clone()
+        let mut state = state;
+        for action in actions {
+            state.apply(action);
+        }
+        state
     }
 
     #[test]
@@ -601,13 +588,6 @@ mod tests {
     #[test]
     fn set_mobile_sets_the_flag() {
         assert!(after(WidgetState::default(), [Action::SetMobile(true)]).mobile);
-    }
-
-    #[test]
-    fn reduce_always_returns_a_new_rc_so_yew_re_renders() {
-        let a = Rc::new(WidgetState::default());
-        let b = a.clone().reduce(Action::Show);
-        assert!(!Rc::ptr_eq(&a, &b));
     }
 
     #[test]

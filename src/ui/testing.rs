@@ -1,34 +1,41 @@
-//! Helpers for the components' browser tests (wasm32 test builds only).
+//! Helpers for the view's browser tests (wasm32 test builds only).
 
+use super::state::WidgetState;
+use super::widget::{UiEvent, WidgetView};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
-use yew::{AppHandle, BaseComponent, Callback, Renderer};
 
-/// A component mounted into a fresh `<div>` appended to the body.
-pub struct Mounted<C: BaseComponent> {
+/// The widget mounted into a fresh `<div>` appended to the body, with the
+/// events it reported.
+pub struct Mounted {
     pub root: Element,
-    pub handle: Option<AppHandle<C>>,
+    pub view: WidgetView,
+    events: Rc<RefCell<Vec<UiEvent>>>,
 }
 
-impl<C: BaseComponent> Mounted<C> {
-    pub async fn new(props: C::Properties) -> Self {
+impl Mounted {
+    /// Mounts the widget and renders `state`.
+    pub fn new(state: &WidgetState) -> Self {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();
-        let handle = Renderer::<C>::with_root_and_props(root.clone(), props).render();
-        tick().await;
-        Mounted {
-            root,
-            handle: Some(handle),
-        }
+        let events = Rc::new(RefCell::new(Vec::new()));
+        let record = events.clone();
+        let view = WidgetView::mount(&root, move |e| record.borrow_mut().push(e));
+        view.render(state);
+        Mounted { root, view, events }
     }
 
-    pub async fn update(&mut self, props: C::Properties) {
-        self.handle.as_mut().unwrap().update(props);
-        tick().await;
+    /// Renders `state`.
+    pub fn update(&self, state: &WidgetState) {
+        self.view.render(state);
+    }
+
+    /// What the widget reported so far, in order.
+    pub fn events(&self) -> Vec<UiEvent> {
+        self.events.borrow().clone()
     }
 
     pub fn find(&self, selector: &str) -> Option<Element> {
@@ -48,14 +55,13 @@ impl<C: BaseComponent> Mounted<C> {
         self.get(selector).text_content().unwrap_or_default()
     }
 
-    pub async fn click(&self, selector: &str) {
+    pub fn click(&self, selector: &str) {
         self.get(selector).unchecked_into::<HtmlElement>().click();
-        tick().await;
     }
 
     /// Dispatches a bubbling, cancelable `keydown`; returns whether the
     /// default action was prevented.
-    pub async fn key(&self, selector: &str, key: &str, shift: bool) -> bool {
+    pub fn key(&self, selector: &str, key: &str, shift: bool) -> bool {
         let init = js_sys::Object::new();
         for (k, v) in [
             ("key", key.into()),
@@ -74,30 +80,26 @@ impl<C: BaseComponent> Mounted<C> {
                 .unwrap()
                 .unchecked_into();
         self.get(selector).dispatch_event(&event).unwrap();
-        tick().await;
         event.default_prevented()
     }
-}
 
-impl<C: BaseComponent> Drop for Mounted<C> {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
+    /// Sets the textarea's text as the visitor would type it: the value,
+    /// then an `input` event.
+    pub fn type_text(&self, text: &str) -> web_sys::HtmlTextAreaElement {
+        let ta = self
+            .get("textarea")
+            .unchecked_into::<web_sys::HtmlTextAreaElement>();
+        ta.set_value(text);
+        ta.dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        ta
     }
 }
 
-/// Lets Yew render and run effects.
-pub async fn tick() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
-}
-
-/// A callback that records what it was called with.
-pub fn recorder<T: 'static>() -> (Callback<T>, Rc<RefCell<Vec<T>>>) {
-    let calls = Rc::new(RefCell::new(Vec::new()));
-    let c = calls.clone();
-    (Callback::from(move |v| c.borrow_mut().push(v)), calls)
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
 }
 
 /// The element that has the focus, if any.

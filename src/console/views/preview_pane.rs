@@ -1,5 +1,5 @@
-//! The live preview beside the forms: the widget's own [`Widget`]
-//! component, in a shadow root with the widget's own stylesheet, rendering
+//! The live preview beside the forms: the widget's own [`WidgetView`],
+//! in a shadow root with the widget's own stylesheet, rendering
 //! what the engine does with the draft ([`crate::console::preview`]). The
 //! frame is transformed, so the widget's fixed positioning is relative to it.
 
@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::console::i18n::{tr, trs};
 use crate::console::preview::{self, PreviewRun};
 use crate::console::state::{Hours, Msg, PreviewMsg, PreviewOpts};
-use crate::ui::{stylesheet, Lang, Widget};
+use crate::ui::{stylesheet, Lang, UiEvent, WidgetView};
 
 #[derive(Properties, PartialEq)]
 pub struct PreviewPaneProps {
@@ -59,43 +59,41 @@ pub fn PreviewPane(props: &PreviewPaneProps) -> Html {
             }
         });
     }
+    {
+        // The widget's own view, mounted once in the shadow root and given
+        // each new state; its events go to the current `on_msg`.
+        let view = use_mut_ref(|| None::<WidgetView>);
+        let latest = use_mut_ref(|| (props.on_msg.clone(), false));
+        *latest.borrow_mut() = (props.on_msg.clone(), props.opts.open);
+        let state = (*run).as_ref().map(|r| r.state.clone());
+        let div = (*mount).as_ref().map(|(_, div)| div.clone());
+        use_effect_with((state, div), move |(state, div)| {
+            if let (Some(state), Some(div)) = (state, div) {
+                let mut view = view.borrow_mut();
+                let view = view.get_or_insert_with(|| {
+                    WidgetView::mount(div, move |event| {
+                        let (on, open) = latest.borrow().clone();
+                        let msg = match event {
+                            UiEvent::Toggle => PreviewMsg::Open(!open),
+                            UiEvent::Close => PreviewMsg::Open(false),
+                            UiEvent::Starter(i) => PreviewMsg::Starter(i),
+                            UiEvent::PreviewOpen(_) => PreviewMsg::Open(true),
+                            UiEvent::PreviewDismiss(_) => PreviewMsg::Dismiss,
+                            // The preview has no one to answer.
+                            UiEvent::Send(_) => return,
+                        };
+                        on.emit(Msg::Preview(msg));
+                    })
+                });
+                view.render(state);
+            }
+        });
+    }
     let send = |m: PreviewMsg| {
         let on = props.on_msg.clone();
         move || on.emit(Msg::Preview(m.clone()))
     };
     let o = &props.opts;
-    let widget = match (&*run, &*mount) {
-        (Some(r), Some((_, div))) => {
-            let on = props.on_msg.clone();
-            let open = o.open;
-            let on_toggle = {
-                let on = on.clone();
-                Callback::from(move |()| on.emit(Msg::Preview(PreviewMsg::Open(!open))))
-            };
-            let on_close = {
-                let on = on.clone();
-                Callback::from(move |()| on.emit(Msg::Preview(PreviewMsg::Open(false))))
-            };
-            let on_starter = {
-                let on = on.clone();
-                Callback::from(move |i: usize| on.emit(Msg::Preview(PreviewMsg::Starter(i))))
-            };
-            let on_preview_open = {
-                let on = on.clone();
-                Callback::from(move |_: String| on.emit(Msg::Preview(PreviewMsg::Open(true))))
-            };
-            let on_preview_dismiss = {
-                let on = on.clone();
-                Callback::from(move |_: String| on.emit(Msg::Preview(PreviewMsg::Dismiss)))
-            };
-            let on_send = Callback::from(|_: String| {});
-            create_portal(
-                html! { <Widget state={Rc::new(r.state.clone())} {on_toggle} {on_close} {on_send} {on_starter} {on_preview_open} {on_preview_dismiss} /> },
-                div.clone(),
-            )
-        }
-        _ => html! {},
-    };
     let note = match &*run {
         None => {
             html! { <p class="preview-note problem error">{ t("The preview needs a valid JSON document (see the JSON tab).", "L'aperçu a besoin d'un document JSON valide (voir l'onglet JSON).") }</p> }
@@ -224,7 +222,6 @@ pub fn PreviewPane(props: &PreviewPaneProps) -> Html {
             <div class={frame_class} role="region" aria-label={t("The widget as visitors see it", "Le widget tel que le voient les internautes")}>
                 <div class="fake-page" aria-hidden="true"><div class="fake-bar"></div><div class="fake-line"></div><div class="fake-line short"></div><div class="fake-block"></div></div>
                 <div class="widget-host" ref={host}></div>
-                { widget }
             </div>
         </aside>
     }
