@@ -22,7 +22,7 @@ pub struct Composer {
 }
 
 impl Composer {
-    pub fn new() -> Composer {
+    pub(crate) fn new() -> Composer {
         let form = el("div", "f");
         let ta = el("textarea", "");
         set(&ta, "rows", "1");
@@ -154,3 +154,141 @@ mod text_tests {
     }
 }
 
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::ui::state::{Lang, WidgetState};
+    use crate::ui::testing::Mounted;
+    use crate::ui::widget::UiEvent;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// The open panel, in `lang`.
+    fn composer(lang: Lang) -> Mounted {
+        Mounted::new(&WidgetState {
+            open: true,
+            lang,
+            ..WidgetState::default()
+        })
+    }
+
+    /// What the composer sent so far.
+    fn sent(m: &Mounted) -> Vec<String> {
+        m.events()
+            .into_iter()
+            .filter_map(|e| match e {
+                UiEvent::Send(text) => Some(text),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn no_counter_shows_far_from_the_limit() {
+        let m = composer(Lang::En);
+        m.type_text(&"a".repeat(COUNTER_FROM - 1));
+        assert_eq!(m.text(".cn"), "");
+        assert!(m.get(".cn").has_attribute("hidden"));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_counter_shows_near_the_limit() {
+        let m = composer(Lang::En);
+        m.type_text(&"a".repeat(1950));
+        assert_eq!(m.text(".cn"), "1\u{202f}950 / 2\u{202f}000");
+        assert!(!m.get(".cn").has_attribute("hidden"));
+        assert_eq!(m.attr("textarea", "aria-invalid"), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_counter_describes_the_textarea_and_is_announced_politely() {
+        let m = composer(Lang::En);
+        let id = m.attr(".cn", "id").unwrap();
+        assert_eq!(m.attr("textarea", "aria-describedby"), Some(id));
+        assert_eq!(m.attr(".cn", "aria-live").as_deref(), Some("polite"));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_message_over_the_limit_is_not_sent_and_is_marked_invalid() {
+        let m = composer(Lang::En);
+        let ta = m.type_text(&"é".repeat(MAX_MESSAGE_CHARS + 1));
+        assert_eq!(m.attr("textarea", "aria-invalid").as_deref(), Some("true"));
+        m.key("textarea", "Enter", false);
+        m.click("button.se");
+        assert!(sent(&m).is_empty());
+        assert_eq!(
+            ta.value().chars().count(),
+            MAX_MESSAGE_CHARS + 1,
+            "the text is kept"
+        );
+        assert_eq!(m.text(".cn"), "2\u{202f}001 / 2\u{202f}000");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_message_at_the_limit_is_sent_and_the_counter_goes() {
+        let m = composer(Lang::En);
+        let emoji = "😀".repeat(MAX_MESSAGE_CHARS);
+        m.type_text(&format!("  {emoji}  "));
+        m.key("textarea", "Enter", false);
+        assert_eq!(sent(&m), [emoji]);
+        assert_eq!(m.text(".cn"), "");
+        assert_eq!(m.attr("textarea", "aria-invalid"), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn enter_sends_the_trimmed_text_and_clears_the_textarea() {
+        let m = composer(Lang::En);
+        let ta = m.type_text("  Hello\nthere \n");
+        assert!(
+            m.key("textarea", "Enter", false),
+            "Enter must not insert a newline"
+        );
+        assert_eq!(sent(&m), ["Hello\nthere"]);
+        assert_eq!(ta.value(), "");
+    }
+
+    #[wasm_bindgen_test]
+    fn shift_enter_does_not_send_and_keeps_the_new_line() {
+        let m = composer(Lang::En);
+        let ta = m.type_text("Hello");
+        assert!(
+            !m.key("textarea", "Enter", true),
+            "Shift+Enter keeps its default"
+        );
+        assert!(sent(&m).is_empty());
+        assert_eq!(ta.value(), "Hello");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_whitespace_only_message_is_not_sent() {
+        let m = composer(Lang::En);
+        m.type_text(" \n\t ");
+        m.key("textarea", "Enter", false);
+        m.click("button.se");
+        assert!(sent(&m).is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn other_keys_do_not_send() {
+        let m = composer(Lang::En);
+        m.type_text("Hello");
+        m.key("textarea", "a", false);
+        assert!(sent(&m).is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn the_labelled_send_button_sends() {
+        let m = composer(Lang::Fr);
+        assert_eq!(
+            m.attr("button.se", "aria-label").as_deref(),
+            Some("Envoyer")
+        );
+        assert_eq!(m.attr("textarea", "aria-label").as_deref(), Some("Message"));
+        assert_eq!(
+            m.attr("textarea", "placeholder").as_deref(),
+            Some("Écrivez un message…")
+        );
+        m.type_text("Bonjour");
+        m.click("button.se");
+        assert_eq!(sent(&m), ["Bonjour"]);
+    }
+}

@@ -75,3 +75,61 @@ fn bubble(b: &Bubble, team_name: &str, you: &str) -> Element {
     add(&g, &time);
     g
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use crate::ui::state::{Author, Bubble, WidgetState};
+    use crate::ui::testing::{bubble, Mounted};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// The open panel of team "Acme", showing `messages`.
+    fn state(messages: Vec<Bubble>) -> WidgetState {
+        WidgetState {
+            open: true,
+            team_name: "Acme".into(),
+            messages,
+            ..WidgetState::default()
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn the_conversation_is_a_labelled_polite_live_region() {
+        let m = Mounted::new(&state(vec![]));
+        assert_eq!(m.attr(".c", "aria-live").as_deref(), Some("polite"));
+        assert_eq!(m.attr(".c", "role").as_deref(), Some("log"));
+        assert_eq!(m.attr(".c", "aria-label").as_deref(), Some("Conversation"));
+    }
+
+    #[wasm_bindgen_test]
+    fn bubbles_show_text_time_and_author() {
+        let m = Mounted::new(&state(vec![
+            bubble("1", Author::Bot, "Welcome"),
+            bubble("2", Author::Visitor, "Hi\nthere"),
+            bubble("3", Author::Agent, "Hello"),
+        ]));
+        assert_eq!(m.text(".c .g:nth-child(1)"), "Acme: Welcome09:41");
+        assert_eq!(m.text(".c .g.v"), "You: Hi\nthere09:41");
+        assert_eq!(m.text(".c .g.ag .sr"), "Acme: ");
+        assert_eq!(m.text(".c .g.ag .t"), "09:41");
+    }
+
+    #[wasm_bindgen_test]
+    fn markup_in_a_message_is_shown_as_text() {
+        let evil = "<img src=x onerror=alert(1)><b>bold</b>";
+        let m = Mounted::new(&state(vec![bubble("1", Author::Visitor, evil)]));
+        assert!(m.find(".c img").is_none());
+        assert!(m.find(".c b").is_none());
+        assert!(m.text(".c .g").contains(evil));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_bubble_on_screen_is_kept_when_a_message_is_appended() {
+        let mut messages = vec![bubble("1", Author::Bot, "Welcome")];
+        let m = Mounted::new(&state(messages.clone()));
+        let first = m.get(".c .g");
+        messages.push(bubble("2", Author::Visitor, "Hi"));
+        m.update(&state(messages));
+        assert!(m.get(".c .g:nth-child(1)").is_same_node(Some(&first)));
+        assert_eq!(m.text(".c .g:nth-child(2)"), "You: Hi09:41");
+    }
+}

@@ -14,7 +14,7 @@ pub struct Launcher {
 }
 
 impl Launcher {
-    pub fn new() -> Launcher {
+    pub(crate) fn new() -> Launcher {
         let b = button("l");
         set(&b, "aria-controls", "nudge-panel");
         let path = icon(&b, CHAT);
@@ -50,5 +50,62 @@ pub fn badge_text(unread: u32) -> String {
         "99+".to_string()
     } else {
         unread.to_string()
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use crate::ui::state::WidgetState;
+    use crate::ui::testing::Mounted;
+    use crate::ui::widget::UiEvent;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// The widget with its launcher (no panel, no preview).
+    fn launcher(open: bool, unread: u32) -> Mounted {
+        Mounted::new(&WidgetState {
+            open,
+            unread,
+            ..WidgetState::default()
+        })
+    }
+
+    #[wasm_bindgen_test]
+    fn the_launcher_is_labelled_and_shows_the_unread_badge() {
+        let m = launcher(false, 3);
+        assert_eq!(
+            m.attr("button.l", "aria-label").as_deref(),
+            Some("Open chat, 3 unread messages")
+        );
+        assert_eq!(
+            m.attr("button.l", "aria-expanded").as_deref(),
+            Some("false")
+        );
+        assert_eq!(m.text(".b"), "3");
+    }
+
+    #[wasm_bindgen_test]
+    fn no_badge_is_shown_without_unread_messages() {
+        let m = launcher(false, 0);
+        assert!(m.find(".b").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_large_unread_count_is_capped_at_99_plus() {
+        let m = launcher(false, 250);
+        assert_eq!(m.text(".b"), "99+");
+    }
+
+    #[wasm_bindgen_test]
+    fn clicking_the_launcher_reports_a_toggle() {
+        let m = launcher(false, 0);
+        m.click("button.l");
+        assert_eq!(m.events(), [UiEvent::Toggle]);
+    }
+
+    #[wasm_bindgen_test]
+    fn an_open_launcher_says_expanded_and_hides_the_badge() {
+        let m = launcher(true, 3);
+        assert_eq!(m.attr("button.l", "aria-expanded").as_deref(), Some("true"));
+        assert!(m.find(".b").is_none());
     }
 }

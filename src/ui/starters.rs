@@ -31,3 +31,32 @@ pub fn index_of(b: &Element) -> Option<usize> {
     }
     Some(i)
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use crate::ui::state::WidgetState;
+    use crate::ui::testing::Mounted;
+    use crate::ui::widget::UiEvent;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn clicking_a_starter_reports_its_index_and_the_list_is_labelled() {
+        let m = Mounted::new(&WidgetState {
+            open: true,
+            starters: vec![
+                "Opening hours?".into(),
+                "Where are you?".into(),
+                "Delivery?".into(),
+            ],
+            ..WidgetState::default()
+        });
+        assert_eq!(
+            m.attr("ul.st", "aria-label").as_deref(),
+            Some("Suggested questions")
+        );
+        assert_eq!(m.text(".st li:nth-child(2) button"), "Where are you?");
+        m.click(".st li:nth-child(2) button");
+        m.click(".st li:nth-child(3) button");
+        assert_eq!(m.events(), [UiEvent::Starter(1), UiEvent::Starter(2)]);
+    }
+}

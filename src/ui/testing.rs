@@ -1,6 +1,6 @@
 //! Helpers for the view's browser tests (wasm32 test builds only).
 
-use super::state::WidgetState;
+use super::state::{Author, Bubble, WidgetState};
 use super::widget::{UiEvent, WidgetView};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -62,23 +62,11 @@ impl Mounted {
     /// Dispatches a bubbling, cancelable `keydown`; returns whether the
     /// default action was prevented.
     pub fn key(&self, selector: &str, key: &str, shift: bool) -> bool {
-        let init = js_sys::Object::new();
-        for (k, v) in [
-            ("key", key.into()),
-            ("shiftKey", shift.into()),
-            ("bubbles", true.into()),
-            ("cancelable", true.into()),
-        ] {
-            js_sys::Reflect::set(&init, &k.into(), &v).unwrap();
-        }
-        let ctor: js_sys::Function =
-            js_sys::Reflect::get(&js_sys::global(), &"KeyboardEvent".into())
-                .unwrap()
-                .unchecked_into();
-        let event: web_sys::Event =
-            js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&"keydown".into(), &init))
-                .unwrap()
-                .unchecked_into();
+        let event = new_event(
+            "KeyboardEvent",
+            "keydown",
+            &[("key", key.into()), ("shiftKey", shift.into())],
+        );
         self.get(selector).dispatch_event(&event).unwrap();
         event.default_prevented()
     }
@@ -90,7 +78,8 @@ impl Mounted {
             .get("textarea")
             .unchecked_into::<web_sys::HtmlTextAreaElement>();
         ta.set_value(text);
-        ta.dispatch_event(&web_sys::Event::new("input").unwrap())
+        // Bubbling, as the browser's: the view listens on its mount.
+        ta.dispatch_event(&new_event("InputEvent", "input", &[]))
             .unwrap();
         ta
     }
@@ -102,7 +91,39 @@ impl Drop for Mounted {
     }
 }
 
+/// `new <class>(kind, {bubbles, cancelable, ...fields})`: the event
+/// classes' init dictionaries are not among web-sys's enabled features.
+fn new_event(class: &str, kind: &str, fields: &[(&str, wasm_bindgen::JsValue)]) -> web_sys::Event {
+    let init = js_sys::Object::new();
+    let always = [("bubbles", true.into()), ("cancelable", true.into())];
+    for (k, v) in always.iter().chain(fields) {
+        js_sys::Reflect::set(&init, &(*k).into(), v).unwrap();
+    }
+    let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &class.into())
+        .unwrap()
+        .unchecked_into();
+    js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&kind.into(), &init))
+        .unwrap()
+        .unchecked_into()
+}
+
 /// The element that has the focus, if any.
 pub fn focused() -> Option<Element> {
     web_sys::window()?.document()?.active_element()
+}
+
+/// A message by `author`, sent at 09:41.
+pub fn bubble(id: &str, author: Author, text: &str) -> Bubble {
+    Bubble {
+        id: id.into(),
+        author,
+        text: text.into(),
+        time: "09:41".into(),
+    }
+}
+
+/// Bot messages numbered `ids`.
+pub fn bubbles(ids: std::ops::Range<usize>) -> Vec<Bubble> {
+    ids.map(|i| bubble(&i.to_string(), Author::Bot, "b"))
+        .collect()
 }

@@ -246,3 +246,306 @@ fn focus_is_ours_or_lost(anchor: &Element) -> bool {
         .is_ok_and(|root| active.is_same_node(Some(&root.host())));
     on_body || on_host
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::ui::state::{Author, Bubble, Lang, TeamStatus};
+    use crate::ui::testing::{bubble, bubbles, focused, Mounted};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn state() -> WidgetState {
+        WidgetState {
+            team_name: "Acme Support".into(),
+            team_status: TeamStatus::Online,
+            reply_time: Some("Replies in a few minutes".into()),
+            messages: vec![bubble("w", Author::Bot, "Welcome!")],
+            starters: vec!["Opening hours?".into(), "Delivery?".into()],
+            ..WidgetState::default()
+        }
+    }
+
+    fn open() -> WidgetState {
+        WidgetState {
+            open: true,
+            ..state()
+        }
+    }
+
+    fn preview() -> Option<Bubble> {
+        Some(bubble("p1", Author::Bot, "Need help?"))
+    }
+
+    #[wasm_bindgen_test]
+    fn a_closed_widget_shows_only_the_labelled_launcher() {
+        let m = Mounted::new(&WidgetState {
+            unread: 2,
+            ..state()
+        });
+        assert!(m.find("[role=dialog]").is_none());
+        assert_eq!(
+            m.attr("button.l", "aria-label").as_deref(),
+            Some("Open chat, 2 unread messages")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn clicking_the_launcher_reports_a_toggle_and_leaves_opening_to_the_state() {
+        let m = Mounted::new(&state());
+        m.click("button.l");
+        assert_eq!(m.events(), [UiEvent::Toggle]);
+        assert!(m.find("[role=dialog]").is_none());
+        m.update(&open());
+        assert!(m.find("[role=dialog]").is_some());
+    }
+
+    #[wasm_bindgen_test]
+    fn the_open_panel_is_a_non_modal_dialog_labelled_with_the_team_name() {
+        let m = Mounted::new(&open());
+        assert_eq!(
+            m.attr("[role=dialog]", "aria-label").as_deref(),
+            Some("Acme Support")
+        );
+        assert_eq!(
+            m.attr("[role=dialog]", "aria-modal").as_deref(),
+            Some("false")
+        );
+        assert_eq!(m.attr(".c", "aria-live").as_deref(), Some("polite"));
+        assert_eq!(m.text(".s"), "Online");
+        assert_eq!(
+            m.attr("button.l", "aria-label").as_deref(),
+            Some("Close chat")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn every_button_of_the_open_panel_has_an_accessible_name() {
+        let m = Mounted::new(&open());
+        for sel in ["button.l", "button.x", "button.se"] {
+            assert!(
+                m.attr(sel, "aria-label").is_some_and(|l| !l.is_empty()),
+                "{sel}"
+            );
+        }
+        assert_eq!(m.text(".st li:first-child button"), "Opening hours?");
+    }
+
+    #[wasm_bindgen_test]
+    fn escape_in_the_open_panel_reports_a_close() {
+        let m = Mounted::new(&open());
+        m.key("textarea", "Escape", false);
+        assert_eq!(m.events(), [UiEvent::Close]);
+    }
+
+    #[wasm_bindgen_test]
+    fn escape_on_a_closed_widget_does_nothing() {
+        let m = Mounted::new(&state());
+        m.key("button.l", "Escape", false);
+        assert!(m.events().is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn the_header_close_button_reports_a_close() {
+        let m = Mounted::new(&open());
+        m.click("button.x");
+        assert_eq!(m.events(), [UiEvent::Close]);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_composer_and_starters_report_through_the_widget() {
+        let m = Mounted::new(&open());
+        m.click(".st li:nth-child(2) button");
+        m.type_text("Hi");
+        m.key("textarea", "Enter", false);
+        assert_eq!(
+            m.events(),
+            [UiEvent::Starter(1), UiEvent::Send("Hi".into())]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn the_preview_shows_while_closed_and_reports_open_and_dismiss() {
+        let m = Mounted::new(&WidgetState {
+            preview: preview(),
+            ..state()
+        });
+        assert_eq!(m.text(".pt"), "Need help?");
+        assert_eq!(m.attr(".pw", "aria-live").as_deref(), Some("polite"));
+        m.click(".pb");
+        m.click(".px");
+        assert_eq!(
+            m.events(),
+            [
+                UiEvent::PreviewOpen("p1".into()),
+                UiEvent::PreviewDismiss("p1".into())
+            ]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn the_preview_is_not_shown_while_the_panel_is_open() {
+        let m = Mounted::new(&WidgetState {
+            preview: preview(),
+            ..open()
+        });
+        assert!(m.find(".pv").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_hidden_widget_renders_nothing() {
+        let m = Mounted::new(&WidgetState {
+            visible: false,
+            ..state()
+        });
+        assert!(m.find(".n").is_none());
+        assert!(m.find("button").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_widget_shown_again_shows_the_current_state() {
+        let m = Mounted::new(&open());
+        m.update(&WidgetState {
+            visible: false,
+            ..open()
+        });
+        assert!(m.find(".n").is_none());
+        let mut messages = state().messages;
+        messages.push(bubble("a", Author::Agent, "Back soon"));
+        m.update(&WidgetState { messages, ..open() });
+        assert_eq!(m.root.child_element_count(), 1);
+        assert!(m.find(".n.o").is_some());
+        assert_eq!(m.text(".c .g:nth-child(2)"), "Acme Support: Back soon09:41");
+    }
+
+    #[wasm_bindgen_test]
+    fn the_interface_speaks_french() {
+        let m = Mounted::new(&WidgetState {
+            lang: Lang::Fr,
+            unread: 1,
+            ..state()
+        });
+        assert_eq!(
+            m.attr("button.l", "aria-label").as_deref(),
+            Some("Ouvrir le chat, 1 message non lu")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn the_mobile_flag_marks_the_root_for_the_full_screen_panel() {
+        let m = Mounted::new(&WidgetState {
+            mobile: true,
+            ..open()
+        });
+        assert!(m.find(".n.o.mob").is_some());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_message_being_typed_survives_closing_and_reopening_the_panel() {
+        let m = Mounted::new(&open());
+        m.type_text("Half a quest");
+        m.update(&state());
+        assert!(m.find("textarea").is_none(), "the panel is closed");
+        m.update(&open());
+        assert_eq!(
+            m.get("textarea")
+                .unchecked_into::<HtmlTextAreaElement>()
+                .value(),
+            "Half a quest"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn focus_moves_into_the_composer_on_open_and_back_to_the_launcher_on_close() {
+        let m = Mounted::new(&state());
+        m.update(&open());
+        assert_eq!(
+            focused()
+                .and_then(|e| e.get_attribute("aria-label"))
+                .as_deref(),
+            Some("Message")
+        );
+        m.update(&state());
+        assert!(focused().is_some_and(|e| e.class_name() == "l"));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_panel_restored_open_on_page_load_does_not_steal_the_focus() {
+        let m = Mounted::new(&open());
+        assert!(m.find("textarea").is_some());
+        assert!(focused().is_none_or(|e| e.tag_name() != "TEXTAREA"));
+    }
+
+    /// Mounts the open widget, puts the focus on an input of the host page,
+    /// renders `next`, and tells whether the focus is still on that input.
+    fn focus_stays_on_the_host_page_after(next: WidgetState) -> bool {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let input = doc.create_element("input").unwrap();
+        doc.body().unwrap().append_child(&input).unwrap();
+        let m = Mounted::new(&open());
+        input.unchecked_ref::<HtmlElement>().focus().unwrap();
+        m.update(&next);
+        let still_on_input = focused().is_some_and(|e| e.is_same_node(Some(&input)));
+        input.remove();
+        still_on_input
+    }
+
+    #[wasm_bindgen_test]
+    fn a_new_message_in_the_open_panel_does_not_move_the_focus() {
+        assert!(focus_stays_on_the_host_page_after(WidgetState {
+            messages: bubbles(0..3),
+            ..open()
+        }));
+    }
+
+    #[wasm_bindgen_test]
+    fn closing_does_not_take_the_focus_from_the_host_page() {
+        assert!(focus_stays_on_the_host_page_after(state()));
+    }
+
+    /// A stylesheet that makes the log scroll (remove it after the test).
+    fn scrolling_log() -> Element {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let style = doc.create_element("style").unwrap();
+        style.set_text_content(Some(
+            ".c{height:60px;overflow-y:auto;display:block}.g{display:block;height:40px}",
+        ));
+        doc.body().unwrap().append_child(&style).unwrap();
+        style
+    }
+
+    /// How far the conversation is from its bottom, and how far it can scroll.
+    fn distance_to_bottom(m: &Mounted) -> (i32, i32) {
+        let log = m.get(".c");
+        let bottom = log.scroll_height() - log.client_height();
+        (bottom - log.scroll_top(), bottom)
+    }
+
+    #[wasm_bindgen_test]
+    fn the_conversation_shows_its_newest_message_when_the_panel_opens() {
+        let (messages, style) = (bubbles(0..9), scrolling_log());
+        let m = Mounted::new(&WidgetState {
+            messages: messages.clone(),
+            ..state()
+        });
+        m.update(&WidgetState { messages, ..open() });
+        let (left, bottom) = distance_to_bottom(&m);
+        style.remove();
+        assert!(bottom > 0);
+        assert_eq!(left, 0);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_conversation_scrolls_to_a_new_message() {
+        let (mut messages, style) = (bubbles(0..1), scrolling_log());
+        let m = Mounted::new(&WidgetState {
+            messages: messages.clone(),
+            ..open()
+        });
+        messages.extend(bubbles(1..9));
+        m.update(&WidgetState { messages, ..open() });
+        let (left, bottom) = distance_to_bottom(&m);
+        style.remove();
+        assert!(bottom > 0);
+        assert_eq!(left, 0);
+    }
+}
