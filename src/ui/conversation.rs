@@ -33,7 +33,11 @@ impl Conversation {
     pub fn update(&mut self, messages: &[Bubble], team_name: &str, texts: &'static Texts) -> bool {
         set(&self.log, "aria-label", texts.conversation);
         let keep = if self.names.0 == team_name && self.names.1 == texts.you {
-            self.drawn.iter().zip(messages).take_while(|(a, b)| a == b).count()
+            self.drawn
+                .iter()
+                .zip(messages)
+                .take_while(|(a, b)| a == b)
+                .count()
         } else {
             0
         };
@@ -66,7 +70,14 @@ fn bubble(b: &Bubble, team_name: &str, you: &str) -> Element {
         },
     );
     let who = el("span", "sr");
-    text(&who, if b.author == Author::Visitor { you } else { team_name });
+    text(
+        &who,
+        if b.author == Author::Visitor {
+            you
+        } else {
+            team_name
+        },
+    );
     text(&who, ": ");
     add(&g, &who);
     text(&g, &b.text);

@@ -66,9 +66,7 @@ impl Panel {
             }
             if !s.starters.is_empty() {
                 let list = starters(&s.starters, texts.starters);
-                let _ = self
-                    .dialog
-                    .insert_before(&list, Some(&self.composer.form));
+                let _ = self.dialog.insert_before(&list, Some(&self.composer.form));
                 self.starters = Some(list);
             }
         }

@@ -7,7 +7,12 @@ use super::state::Bubble;
 use web_sys::Element;
 
 /// `.pv`: the bubble (`.pb`, opens the chat) and its close button (`.px`).
-pub fn preview(bubble: &Bubble, team_name: &str, avatar_url: Option<&str>, dismiss: &str) -> Element {
+pub fn preview(
+    bubble: &Bubble,
+    team_name: &str,
+    avatar_url: Option<&str>,
+    dismiss: &str,
+) -> Element {
     let pv = el("div", "pv");
     let pb = button("pb");
     add(&pb, &avatar(team_name, avatar_url));

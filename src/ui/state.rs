@@ -15,7 +15,6 @@
 //!   (cross-tab sync may deliver the same message twice).
 //! - `Hide` only hides; it leaves `open` as it was so `Show` restores the view.
 
-
 /// Who wrote a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Author {

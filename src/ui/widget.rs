@@ -103,7 +103,10 @@ impl WidgetView {
             listen("click", clicked),
             listen("keydown", key_pressed),
             listen("input", |_, e| {
-                if let Some(ta) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+                if let Some(ta) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+                {
                     typed(&ta);
                 }
                 None
@@ -161,7 +164,9 @@ impl Drawn {
         let was_open = b.map(|b| b.open);
         if let Some(panel) = &self.panel {
             if s.open && was_open != Some(true) {
-                let _ = self.root.insert_before(&panel.dialog, self.root.first_child().as_ref());
+                let _ = self
+                    .root
+                    .insert_before(&panel.dialog, self.root.first_child().as_ref());
             } else if !s.open {
                 panel.dialog.remove();
             }
@@ -182,7 +187,9 @@ impl Drawn {
         // Not on the first render, and only when the panel opens or closes.
         if was_open.is_some_and(|w| w != s.open) {
             let target: Option<HtmlElement> = if s.open {
-                self.panel.as_ref().map(|p| p.composer.textarea.clone().unchecked_into())
+                self.panel
+                    .as_ref()
+                    .map(|p| p.composer.textarea.clone().unchecked_into())
             } else {
                 Some(self.launcher.button.clone().unchecked_into::<HtmlElement>())
                     .filter(|l| focus_is_ours_or_lost(l))

@@ -100,10 +100,11 @@ test("a trap inside a Nudge() call (out of wasm memory) leaves the host page wor
 
 test("a trap while the widget renders (the page broke its DOM) is no page error, and the widget is gone", async () => {
   const { context, page, log } = await open("/trap-render.html");
-  // The preview slot the panel is inserted before disappears: Yew panics
-  // when it renders the panel (in a microtask of its own, not in our call).
+  // The page breaks `createElement` once the widget runs: the panel, built
+  // the first time it opens, cannot be drawn, and the view panics (a trap)
+  // while it renders.
   await page.evaluate(() => {
-    document.getElementById("nudge-widget").shadowRoot.querySelector(".pw").remove();
+    Document.prototype.createElement = function () { throw new Error("broken by the page"); };
     Nudge("open");
   });
   await death(page);
