@@ -2,9 +2,11 @@
 //! renders a [`WidgetState`] and reports what the visitor did as plain
 //! [`UiEvent`]s. The console's preview mounts the same view.
 //!
-//! Why not Yew here: measured on 2026-12-01, Yew's machinery (scheduler,
-//! virtual DOM, event registry, hooks) weighed 31 KB brotli of the widget's
-//! 115 KB, for a dozen elements; the visitor's download budget is 100 KB.
+//! Why not Yew here: Yew's machinery (scheduler, virtual DOM, event
+//! registry, hooks) weighed 31 KB brotli of the widget's 115 KB, for a
+//! dozen elements, against a 100 KB budget for everything a visitor
+//! downloads; drawn with the DOM, the widget weighs 80 KB (README, "Where
+//! the download went").
 //! The merchant console, which only the merchant loads, is written with Yew.
 //!
 //! - [`state`]: the view types, the interface texts (English, French) and the
