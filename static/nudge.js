@@ -135,8 +135,8 @@
         } catch (e) { return done(true); }
         if (alone) done(true);
       },
-      // The widget's own DOM events (Yew listens on its root element) go
-      // through `call` too.
+      // The widget's own DOM events (the view listens on its mount element)
+      // go through `call` too.
       root(el) {
         const on = el.addEventListener;
         el.addEventListener = function (t, l, x) {
@@ -161,8 +161,8 @@
         locked = on;
       },
     };
-    // A trap in a task the browser runs for the wasm itself (Yew renders in
-    // microtasks of its own) kills the widget like any other, and its error
+    // A trap in a task the browser runs for the wasm itself (a future's
+    // microtask) kills the widget like any other, and its error
     // event never reaches the page. Ours: the error's first stack frame is
     // under `base`. Kept after death, to swallow what was already queued.
     addEventListener("error", (e) => {
