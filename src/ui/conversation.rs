@@ -11,8 +11,9 @@ pub struct Conversation {
     pub log: Element,
     /// The bubbles in `log`, in order.
     drawn: Vec<Bubble>,
-    /// The names the drawn bubbles were read out with.
-    names: (String, &'static str),
+    /// The team name and the texts the drawn bubbles were read out with.
+    team_name: String,
+    texts: &'static Texts,
 }
 
 impl Conversation {
@@ -25,23 +26,28 @@ impl Conversation {
         Conversation {
             log,
             drawn: Vec::new(),
-            names: (String::new(), texts.you),
+            team_name: String::new(),
+            texts,
         }
     }
 
     /// Shows `messages`; true when a bubble was added or replaced.
     pub fn update(&mut self, messages: &[Bubble], team_name: &str, texts: &'static Texts) -> bool {
-        set(&self.log, "aria-label", texts.conversation);
-        let keep = if self.names.0 == team_name && self.names.1 == texts.you {
+        let same_texts = std::ptr::eq(self.texts, texts);
+        if !same_texts {
+            set(&self.log, "aria-label", texts.conversation);
+        }
+        let keep = if same_texts && self.team_name == team_name {
             self.drawn
                 .iter()
                 .zip(messages)
                 .take_while(|(a, b)| a == b)
                 .count()
         } else {
+            self.team_name = team_name.to_string();
+            self.texts = texts;
             0
         };
-        self.names = (team_name.to_string(), texts.you);
         if keep == self.drawn.len() && keep == messages.len() {
             return false;
         }

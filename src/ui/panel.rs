@@ -47,12 +47,18 @@ impl Panel {
     /// true when a bubble was added or replaced.
     pub fn update(&mut self, before: Option<&WidgetState>, s: &WidgetState) -> bool {
         let texts = s.texts();
-        let label = if s.team_name.is_empty() {
-            texts.conversation
-        } else {
-            &s.team_name
-        };
-        set(&self.dialog, "aria-label", label);
+        let same_texts = before.is_some_and(|b| std::ptr::eq(b.texts(), texts));
+        if !(same_texts && before.is_some_and(|b| b.team_name == s.team_name)) {
+            let label = if s.team_name.is_empty() {
+                texts.conversation
+            } else {
+                &s.team_name
+            };
+            set(&self.dialog, "aria-label", label);
+        }
+        if !same_texts {
+            self.composer.label(texts);
+        }
         if before.is_some_and(|b| header_key(b) != header_key(s)) {
             let head = header(s);
             let _ = self.header.replace_with_with_node_1(&head);
@@ -70,7 +76,6 @@ impl Panel {
                 self.starters = Some(list);
             }
         }
-        self.composer.label(texts);
         self.conversation.update(&s.messages, &s.team_name, texts)
     }
 }

@@ -136,7 +136,12 @@ impl Drawn {
             (false, true) => "n mob",
             (true, true) => "n o mob",
         });
-        self.launcher.update(s);
+        // Unchanged attributes are not set again (each set is a mutation
+        // record for the page's observers and, for a label, a11y work).
+        let same_texts = b.is_some_and(|b| std::ptr::eq(b.texts(), texts));
+        if !(same_texts && b.is_some_and(|b| (b.open, b.unread) == (s.open, s.unread))) {
+            self.launcher.update(s);
+        }
         let shown_preview = |w: &WidgetState| w.preview.clone().filter(|_| !w.open);
         let preview_now = shown_preview(s);
         let same_preview = b.is_some_and(|b| {
