@@ -45,7 +45,10 @@ const BUDGET = 100 * 1024;
 // focus and scrolling instead of two (-0.3 KB).
 // Lowered to 80.3 KB on 2026-12-02 (measured 80.28): the visitor's widget
 // draws with the DOM instead of Yew (-33.2 KB; the console keeps Yew).
-const LIMIT = 80.3 * 1024;
+// Raised to 80.4 KB the same day (measured 80.36): a UTC site clock is
+// computed without Intl (+0.08 KB), which removes the page's first
+// Intl.DateTimeFormat, a start-up task of 18-56 ms (measured on 20 loads).
+const LIMIT = 80.4 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];
