@@ -124,6 +124,26 @@ test("a config fetched after the launcher was drawn restyles it, and the last go
   await context.close();
 });
 
+test("an inline config draws the launcher in its own look without reading localStorage", async () => {
+  // A page's first localStorage read opens the storage (1.5 to 18 ms
+  // measured): the launcher does not wait for it when the config is inline.
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    window.__reads = [];
+    const get = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) { window.__reads.push([key, !!document.getElementById("nudge-widget")]); return get.call(this, key); };
+  });
+  const cfg = { ...config, ui: { color: "#e91e63" } };
+  const { page, release } = await held(context, env.page("/inline-look.html", hostPage({ config: cfg })));
+  const drawn = await look(page);
+  assert.equal(drawn.color, "rgb(233, 30, 99)", "the inline config's colour, at once");
+  assert.deepEqual(await page.evaluate(() => window.__reads.filter(([, drawn]) => !drawn)), [], "no read before the launcher");
+  release();
+  await ready(page);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("a click before the wasm is ready is remembered and opens the panel once it is", async () => {
   const context = await env.browser.newContext();
   const { page, release } = await held(context, env.page("/early-click.html", hostPage({ config })));
