@@ -129,15 +129,17 @@ impl Drawn {
         let before = self.shown.take();
         let b = before.as_ref();
         let texts = s.texts();
-        // Literal class names (the stylesheet's `.n.o.mob`).
-        self.root.set_class_name(match (s.open, s.mobile) {
-            (false, false) => "n",
-            (true, false) => "n o",
-            (false, true) => "n mob",
-            (true, true) => "n o mob",
-        });
         // Unchanged attributes are not set again (each set is a mutation
         // record for the page's observers and, for a label, a11y work).
+        if b.map(|b| (b.open, b.mobile)) != Some((s.open, s.mobile)) {
+            // Literal class names (the stylesheet's `.n.o.mob`).
+            self.root.set_class_name(match (s.open, s.mobile) {
+                (false, false) => "n",
+                (true, false) => "n o",
+                (false, true) => "n mob",
+                (true, true) => "n o mob",
+            });
+        }
         let same_texts = b.is_some_and(|b| std::ptr::eq(b.texts(), texts));
         if !(same_texts && b.is_some_and(|b| (b.open, b.unread) == (s.open, s.unread))) {
             self.launcher.update(s);
