@@ -144,6 +144,30 @@ test("an inline config draws the launcher in its own look without reading localS
   await context.close();
 });
 
+test("a tag with defer instead of async draws the launcher before DOMContentLoaded", async () => {
+  // README, "Embed it": a deferred tag runs when the document is parsed,
+  // before DOMContentLoaded, and the launcher is drawn then, not after it.
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      const host = document.getElementById("nudge-widget");
+      window.__atDcl = !!(host && host.shadowRoot && host.shadowRoot.querySelector("button.l"));
+    });
+  });
+  const asyncPage = hostPage({ config });
+  const deferPage = asyncPage.replace('nudge.js" async>', 'nudge.js" defer>');
+  assert.notEqual(deferPage, asyncPage, "the host page's tag is deferred");
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(env.page("/deferred.html", deferPage));
+  await ready(page);
+  assert.equal(await page.evaluate(() => window.__atDcl), true, "the launcher was there when DOMContentLoaded fired");
+  assert.equal(await widget(page).locator("button.l").count(), 1, "one launcher once the widget runs");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("a click before the wasm is ready is remembered and opens the panel once it is", async () => {
   const context = await env.browser.newContext();
   const { page, release } = await held(context, env.page("/early-click.html", hostPage({ config })));
