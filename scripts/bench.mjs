@@ -28,8 +28,10 @@
 // beside a floor (an async tag that only appends a button: what the browser's
 // scheduling of async scripts costs anyone), in ms and in frames begun
 // (requestAnimationFrame callbacks) between DOMContentLoaded and the
-// launcher, and the early low-priority wasm fetch experiment (the loader
-// with EARLY_WASM on and off, interactive time and `load`).
+// launcher, long tasks over 20 loads of the same config in Europe/Paris time
+// (a named zone: its offset comes from Temporal, or Intl without it), and
+// the early low-priority wasm fetch experiment (the loader with EARLY_WASM
+// on and off, interactive time and `load`).
 //
 // Prints medians with [min–max], and Nudge's ratio to the best peer on each
 // measure. With --readme, rewrites README.md between the `bench:begin` and
@@ -194,6 +196,10 @@ const floor = env.page("/bench-floor.html", pageOf(WIDGETS[0], "bench-floor.js")
 // The same tag with `defer` instead of `async` (README, "Embed it").
 if (!pageOf(WIDGETS[0]).includes('nudge.js" async>')) throw new Error("bench: the host page has no async nudge.js tag");
 const deferred = env.page("/bench-defer.html", pageOf(WIDGETS[0]).replace('nudge.js" async>', 'nudge.js" defer>'));
+// The same config in a named time zone, as a French merchant's would be: the
+// site's wall clock then comes from Temporal, or from Intl, whose first use
+// in a page loads the browser's ICU data (src/platform/clock.rs).
+const paris = env.page("/bench-paris.html", hostPage({ config: { ...config, site: { ...config.site, time_zone: "Europe/Paris" } } }));
 const early = env.page("/bench-early.html", pageOf(WIDGETS[0], "bench-early.js"));
 const calibration = env.page("/calibration.html", `<!doctype html><html><head><meta charset="utf-8"><title>c</title></head><body><script>setInterval(function () {}, 1000);</script></body></html>`);
 
@@ -217,7 +223,7 @@ async function heapOf(page) {
 
 const m = Object.fromEntries(WIDGETS.map((w) => [w.id, { launcher: [], dcl: [], load: [], longTasks: [], heap: [], click: [], idle: [] }]));
 const nudge = { interactive: [], warm: [], longTasks20: [], afterDcl20: [], frames20: [], floorAfterDcl20: [], floorFrames20: [],
-  defer: { launcher: [], dcl: [], afterDcl: [], frames: [] }, async20: { launcher: [], dcl: [] }, loadBlank: [], loadEmptyTag: [], blankHeap: [],
+  defer: { launcher: [], dcl: [], afterDcl: [], frames: [] }, async20: { launcher: [], dcl: [] }, parisLongTasks20: [], loadBlank: [], loadEmptyTag: [], blankHeap: [],
   early: { interactive: [], load: [] }, late: { interactive: [], load: [] } };
 
 /** One cold page load of `w`: launcher, DCL/load, long tasks, heap, click → panel. */
@@ -313,7 +319,7 @@ for (let i = 0; i < runs; i++) {
 // DOMContentLoaded in ms and in frames begun, and long tasks (cold + warm
 // above, then these, up to 20 loads).
 for (let i = 0; i < 20; i++) {
-  for (const target of [url.nudge, floor, deferred]) {
+  for (const target of [url.nudge, floor, deferred, paris]) {
     const context = await env.browser.newContext();
     await context.addInitScript(probe, WIDGETS[0].launcher);
     const page = await context.newPage();
@@ -324,6 +330,10 @@ for (let i = 0; i < 20; i++) {
     if (target === floor) {
       nudge.floorAfterDcl20.push(launcher - dcl);
       nudge.floorFrames20.push(frames);
+    } else if (target === paris) {
+      await waitFor(page, () => !!(window.Nudge && window.Nudge.ready));
+      await page.waitForTimeout(500);
+      nudge.parisLongTasks20.push(await page.evaluate(() => window.__bench.longTasks));
     } else if (target === deferred) {
       nudge.defer.launcher.push(launcher);
       nudge.defer.dcl.push(dcl);
@@ -406,6 +416,7 @@ lines.push(`| widget interactive (first page view handled, timer armed), cold | 
 lines.push(`| click → panel painted | ${spread(m.nudge.click, ms)} | ≤ 50 ms |`);
 lines.push(`| host \`load\`: blank page / empty async script / Nudge | ${ms(median(nudge.loadBlank))} / ${ms(median(nudge.loadEmptyTag))} / ${ms(median(m.nudge.load))} | not delayed |`);
 lines.push(`| long tasks (> 50 ms) in ${nudge.longTasks20.length} page loads | ${taskCount(nudge.longTasks20)}${taskCount(nudge.longTasks20) ? ` (max ${taskMax(nudge.longTasks20)} ms)` : ""} | 0 |`);
+lines.push(`|   the same config in Europe/Paris time, ${nudge.parisLongTasks20.length} more page loads | ${taskCount(nudge.parisLongTasks20)}${taskCount(nudge.parisLongTasks20) ? ` (max ${taskMax(nudge.parisLongTasks20)} ms)` : ""} | 0 |`);
 lines.push(`| JS heap + wasm memory | ${spread(m.nudge.heap, mb)} | ≤ 1.5 MB |`);
 lines.push(`| timer wake-ups in an idle minute (simulated) | ${spread(m.nudge.idle, String)} | 0 |`);
 lines.push(`| early low-priority wasm fetch: interactive, off / on | ${spread(nudge.late.interactive, ms)} / ${spread(nudge.early.interactive, ms)} | |`);

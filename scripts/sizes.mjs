@@ -48,7 +48,12 @@ const BUDGET = 100 * 1024;
 // Raised to 80.4 KB the same day (measured 80.36): a UTC site clock is
 // computed without Intl (+0.08 KB), which removes the page's first
 // Intl.DateTimeFormat, a start-up task of 18-56 ms (measured on 20 loads).
-const LIMIT = 80.4 * 1024;
+// Raised to 80.6 KB on 2026-12-03 (measured 80.56): a site in a named time
+// zone reads its offset through Temporal (about 1 ms) where the browser has
+// it, instead of a first Intl.DateTimeFormat (15-76 ms: 2 long tasks in 20
+// loads of a Europe/Paris config, 0 after); the Intl path now asks only for
+// the offset, which took back 0.2 of the 0.4 KB it first cost.
+const LIMIT = 80.6 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];

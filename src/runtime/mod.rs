@@ -205,9 +205,10 @@ pub struct Boot {
 }
 
 /// Creates the runtime, sends the first page view and starts watching the
-/// page, in two tasks of their own after the current one: the first
-/// `Intl.DateTimeFormat` of a page costs tens of milliseconds (ICU data), so
-/// it must not share a task with the launcher's first render (no long task).
+/// page, in two tasks of their own after the current one: a site clock in a
+/// named zone, in a browser without `Temporal`, makes the page's first
+/// `Intl.DateTimeFormat`, which costs tens of milliseconds (ICU data), so it
+/// must not share a task with the launcher's first render (no long task).
 /// Commands sent meanwhile (the visitor's clicks, the JS API queue) wait in
 /// the queue.
 pub fn install(boot: Boot) {
