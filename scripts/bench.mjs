@@ -315,9 +315,10 @@ for (let i = 0; i < runs; i++) {
   await plainLoad(late, nudge.late, true);
   await plainLoad(early, nudge.early, true);
 }
-// 20 cold loads of Nudge, each beside one of the floor: the launcher after
-// DOMContentLoaded in ms and in frames begun, and long tasks (cold + warm
-// above, then these, up to 20 loads).
+// 20 rounds of four cold loads: Nudge, the floor and Nudge with `defer`
+// (the launcher after DOMContentLoaded, in ms and in frames begun), and
+// Nudge in Europe/Paris time (long tasks). Nudge's own loads also complete
+// its 20 loads for long tasks (cold + warm above, then these).
 for (let i = 0; i < 20; i++) {
   for (const target of [url.nudge, floor, deferred, paris]) {
     const context = await env.browser.newContext();
