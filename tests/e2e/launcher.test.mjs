@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { start, hostPage, ready, widget } from "./harness.mjs";
+import { start, hostPage, ready, visit, widget } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -157,11 +157,7 @@ test("a tag with defer instead of async draws the launcher before DOMContentLoad
   const asyncPage = hostPage({ config });
   const deferPage = asyncPage.replace('nudge.js" async>', 'nudge.js" defer>');
   assert.notEqual(deferPage, asyncPage, "the host page's tag is deferred");
-  const page = await context.newPage();
-  page.errors = [];
-  page.on("pageerror", (e) => page.errors.push(String(e)));
-  await page.goto(env.page("/deferred.html", deferPage));
-  await ready(page);
+  const page = await visit(context, env.page("/deferred.html", deferPage), { clock: false });
   assert.equal(await page.evaluate(() => window.__atDcl), true, "the launcher was there when DOMContentLoaded fired");
   assert.equal(await widget(page).locator("button.l").count(), 1, "one launcher once the widget runs");
   assert.deepEqual(page.errors, []);
