@@ -31,7 +31,8 @@
 // launcher, long tasks over 20 loads of the same config in Europe/Paris time
 // (a named zone: its offset comes from Temporal, or Intl without it), and
 // the early low-priority wasm fetch experiment (the loader with EARLY_WASM
-// on and off, interactive time and `load`).
+// on: the wasm fetched before `load` at low priority, and off: fetched at
+// `load` beside the glue, as shipped; interactive time and `load`).
 //
 // Prints medians with [min–max], and Nudge's ratio to the best peer on each
 // measure. With --readme, rewrites README.md between the `bench:begin` and
@@ -419,7 +420,7 @@ lines.push(`| long tasks (> 50 ms) in ${nudge.longTasks20.length} page loads | $
 lines.push(`|   the same config in Europe/Paris time, ${nudge.parisLongTasks20.length} more page loads | ${taskCount(nudge.parisLongTasks20)}${taskCount(nudge.parisLongTasks20) ? ` (max ${taskMax(nudge.parisLongTasks20)} ms)` : ""} | 0 |`);
 lines.push(`| JS heap + wasm memory | ${spread(m.nudge.heap, mb)} | ≤ 1.5 MB |`);
 lines.push(`| timer wake-ups in an idle minute (simulated) | ${spread(m.nudge.idle, String)} | 0 |`);
-lines.push(`| early low-priority wasm fetch: interactive, off / on | ${spread(nudge.late.interactive, ms)} / ${spread(nudge.early.interactive, ms)} | |`);
+lines.push(`| wasm fetched at `load` beside the glue (shipped) / before `load` at low priority: interactive | ${spread(nudge.late.interactive, ms)} / ${spread(nudge.early.interactive, ms)} | |`);
 lines.push(`| early low-priority wasm fetch: host \`load\`, off / on | ${spread(nudge.late.load, ms)} / ${spread(nudge.early.load, ms)} | |`);
 const report = lines.join("\n");
 console.log(report);

@@ -53,7 +53,10 @@ const BUDGET = 100 * 1024;
 // it, instead of a first Intl.DateTimeFormat (15-76 ms: 2 long tasks in 20
 // loads of a Europe/Paris config, 0 after); the Intl path now asks only for
 // the offset, which took back 0.2 of the 0.4 KB it first cost.
-const LIMIT = 80.6 * 1024;
+// Lowered to 80.4 KB on 2026-12-03 (measured 80.39): the glue and the
+// statistics sender it imported are bundled into one file
+// (scripts/minify.mjs: -0.17 KB, and one request fewer).
+const LIMIT = 80.4 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = [];

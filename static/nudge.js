@@ -458,13 +458,14 @@
     });
 
     // Nothing heavy happens before the host page's `load` event: the module
-    // is imported and the wasm fetched and compiled (streaming) once the page
-    // has loaded, and the widget starts in a task of its own after that, so
-    // the widget never delays `load` and never makes a long task out of it.
+    // is imported and the wasm fetched, side by side, once the page has
+    // loaded; the wasm is compiled once the module has run, and the widget
+    // starts in a task of its own after that, so the widget never delays
+    // `load` and never makes a long task out of it.
     var wasm = new URL("app/nudge_bg.wasm", base);
     // Measured by scripts/bench.mjs (it serves a copy with this set to true):
     // fetching the wasm before `load`, at low priority, then compiling it
-    // after `load`.
+    // after `load`. Off: it made interactive sooner, but delayed `load`.
     var EARLY_WASM = false;
     var early = null;
     if (EARLY_WASM) {
@@ -478,6 +479,15 @@
       : new Promise(function (ok) { w.addEventListener("load", ok, { once: true }); });
     var module = afterLoad.then(function () {
       mark("import");
+      // The wasm is requested beside the glue, not once the glue has run:
+      // its download overlaps the glue's (both after `load`, which neither
+      // delays).
+      if (!early) {
+        try {
+          early = fetch(wasm);
+          early.catch(function () { /* reported by the instantiation below */ });
+        } catch (e) { early = null; }
+      }
       return import(new URL("app/nudge.js", base).href);
     }).then(function (m) {
       mark("instantiate");
