@@ -420,8 +420,8 @@ lines.push(`| long tasks (> 50 ms) in ${nudge.longTasks20.length} page loads | $
 lines.push(`|   the same config in Europe/Paris time, ${nudge.parisLongTasks20.length} more page loads | ${taskCount(nudge.parisLongTasks20)}${taskCount(nudge.parisLongTasks20) ? ` (max ${taskMax(nudge.parisLongTasks20)} ms)` : ""} | 0 |`);
 lines.push(`| JS heap + wasm memory | ${spread(m.nudge.heap, mb)} | ≤ 1.5 MB |`);
 lines.push(`| timer wake-ups in an idle minute (simulated) | ${spread(m.nudge.idle, String)} | 0 |`);
-lines.push(`| wasm fetched at `load` beside the glue (shipped) / before `load` at low priority: interactive | ${spread(nudge.late.interactive, ms)} / ${spread(nudge.early.interactive, ms)} | |`);
-lines.push(`| early low-priority wasm fetch: host \`load\`, off / on | ${spread(nudge.late.load, ms)} / ${spread(nudge.early.load, ms)} | |`);
+lines.push(`| wasm fetched at \`load\` beside the glue (shipped) / before \`load\` at low priority: interactive | ${spread(nudge.late.interactive, ms)} / ${spread(nudge.early.interactive, ms)} | |`);
+lines.push(`| the same two: host \`load\` | ${spread(nudge.late.load, ms)} / ${spread(nudge.early.load, ms)} | |`);
 const report = lines.join("\n");
 console.log(report);
 if (process.env.BENCH_RAW) console.error(JSON.stringify({ m, nudge }, null, 1));
