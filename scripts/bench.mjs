@@ -23,8 +23,8 @@
 //     requestAnimationFrame / requestIdleCallback callback is counted; a
 //     calibration page with a 1 s interval must count 60).
 // Nudge alone: widget interactive (its `ready`: first page view handled,
-// first timer armed), the launcher on a warm second page view, long tasks
-// over 20 loads, the launcher after DOMContentLoaded over 20 more cold loads
+// first timer armed; 5 cold loads, then 20 more), the launcher on a warm
+// second page view, long tasks over 20 loads, the launcher after DOMContentLoaded over 20 more cold loads
 // beside a floor (an async tag that only appends a button: what the browser's
 // scheduling of async scripts costs anyone), in ms and in frames begun
 // (requestAnimationFrame callbacks) between DOMContentLoaded and the
@@ -223,7 +223,7 @@ async function heapOf(page) {
 }
 
 const m = Object.fromEntries(WIDGETS.map((w) => [w.id, { launcher: [], dcl: [], load: [], longTasks: [], heap: [], click: [], idle: [] }]));
-const nudge = { interactive: [], warm: [], longTasks20: [], floorAfterDcl20: [], floorFrames20: [],
+const nudge = { interactive: [], interactive20: [], warm: [], longTasks20: [], floorAfterDcl20: [], floorFrames20: [],
   async20: { launcher: [], dcl: [], frames: [] }, defer: { launcher: [], dcl: [], frames: [] }, parisLongTasks20: [], loadBlank: [], loadEmptyTag: [], blankHeap: [],
   early: { interactive: [], load: [] }, late: { interactive: [], load: [] } };
 
@@ -318,8 +318,9 @@ for (let i = 0; i < runs; i++) {
 }
 // 20 rounds of four cold loads: Nudge, the floor and Nudge with `defer`
 // (the launcher after DOMContentLoaded, in ms and in frames begun), and
-// Nudge in Europe/Paris time (long tasks). Nudge's own loads also complete
-// its 20 loads for long tasks (cold + warm above, then these).
+// Nudge in Europe/Paris time (long tasks). Nudge's own loads also measure
+// interactive on 20 more loads (5 are few on this noisy machine) and
+// complete its 20 loads for long tasks (cold + warm above, then these).
 for (let i = 0; i < 20; i++) {
   for (const target of [url.nudge, floor, deferred, paris]) {
     const context = await env.browser.newContext();
@@ -344,8 +345,9 @@ for (let i = 0; i < 20; i++) {
       nudge.async20.launcher.push(launcher);
       nudge.async20.dcl.push(dcl);
       nudge.async20.frames.push(frames);
+      await waitFor(page, () => !!(window.Nudge && window.Nudge.ready));
+      nudge.interactive20.push(await page.evaluate(() => performance.getEntriesByName("nudge:interactive")[0].startTime));
       if (nudge.longTasks20.length < 20) {
-        await waitFor(page, () => !!(window.Nudge && window.Nudge.ready));
         await page.waitForTimeout(500);
         nudge.longTasks20.push(await page.evaluate(() => window.__bench.longTasks));
       }
@@ -413,7 +415,8 @@ lines.push(`| with \`defer\` instead of \`async\`, same loads: launcher after DO
 lines.push(`|   host DOMContentLoaded, \`async\` / \`defer\` | ${spread(nudge.async20.dcl, ms)} / ${spread(nudge.defer.dcl, ms)} | |`);
 lines.push(`|   launcher after navigation, \`async\` / \`defer\` | ${spread(nudge.async20.launcher, ms)} / ${spread(nudge.defer.launcher, ms)} | |`);
 lines.push(`| launcher visible, next page view (warm) | ${spread(nudge.warm, ms)} | |`);
-lines.push(`| widget interactive (first page view handled, timer armed), cold | ${spread(nudge.interactive, ms)} | ≤ 250 ms |`);
+lines.push(`| widget interactive (first page view handled, timer armed), 5 cold loads above | ${spread(nudge.interactive, ms)} | ≤ 250 ms |`);
+lines.push(`| widget interactive, 20 more cold loads | ${spread(nudge.interactive20, ms)} | ≤ 250 ms |`);
 lines.push(`| click → panel painted | ${spread(m.nudge.click, ms)} | ≤ 50 ms |`);
 lines.push(`| host \`load\`: blank page / empty async script / Nudge | ${ms(median(nudge.loadBlank))} / ${ms(median(nudge.loadEmptyTag))} / ${ms(median(m.nudge.load))} | not delayed |`);
 lines.push(`| long tasks (> 50 ms) in ${nudge.longTasks20.length} page loads | ${taskCount(nudge.longTasks20)}${taskCount(nudge.longTasks20) ? ` (max ${taskMax(nudge.longTasks20)} ms)` : ""} | 0 |`);
