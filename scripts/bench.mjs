@@ -24,8 +24,8 @@
 //     calibration page with a 1 s interval must count 60).
 // Nudge alone: widget interactive (its `ready`: first page view handled,
 // first timer armed; 5 cold loads, then 20 more), the launcher on a warm
-// second page view, long tasks over 20 loads, the launcher after DOMContentLoaded over 20 more cold loads
-// beside a floor (an async tag that only appends a button: what the browser's
+// second page view, long tasks over 20 loads, the launcher after
+// DOMContentLoaded over 20 more cold loads beside a floor (an async tag that only appends a button: what the browser's
 // scheduling of async scripts costs anyone), in ms and in frames begun
 // (requestAnimationFrame callbacks) between DOMContentLoaded and the
 // launcher, long tasks over 20 loads of the same config in Europe/Paris time
