@@ -25,14 +25,15 @@
 // Nudge alone: widget interactive (its `ready`: first page view handled,
 // first timer armed; 5 cold loads, then 20 more), the launcher on a warm
 // second page view, long tasks over 20 loads, the launcher after
-// DOMContentLoaded over 20 more cold loads beside a floor (an async tag that only appends a button: what the browser's
-// scheduling of async scripts costs anyone), in ms and in frames begun
-// (requestAnimationFrame callbacks) between DOMContentLoaded and the
-// launcher, long tasks over 20 loads of the same config in Europe/Paris time
-// (a named zone: its offset comes from Temporal, or Intl without it), and
-// the early low-priority wasm fetch experiment (the loader with EARLY_WASM
-// on: the wasm fetched before `load` at low priority, and off: fetched at
-// `load` beside the glue, as shipped; interactive time and `load`).
+// DOMContentLoaded over 20 more cold loads beside a floor (an async tag that
+// only appends a button: what the browser's scheduling of async scripts
+// costs anyone), in ms and in frames begun (requestAnimationFrame callbacks)
+// between DOMContentLoaded and the launcher, long tasks over 20 loads of the
+// same config in Europe/Paris time (a named zone: its offset comes from
+// Temporal, or Intl without it), and the early low-priority wasm fetch
+// experiment (the loader with EARLY_WASM on: the wasm fetched before `load`
+// at low priority, and off: fetched at `load` beside the glue, as shipped;
+// interactive time and `load`).
 //
 // Prints medians with [min–max], and Nudge's ratio to the best peer on each
 // measure. With --readme, rewrites README.md between the `bench:begin` and
