@@ -1,7 +1,8 @@
 // The loader on bad input (issue 9.1, 9.6): invalid data-config URLs, a
 // config redirected to another origin, 10 000 broken rules, and calls made
-// to a widget that cannot start. And start-up events reaching subscribers
-// queued before the tag or in the page's `load` handler (issue 8.5).
+// to a widget that cannot start. Start-up events reaching subscribers
+// queued before the tag or in the page's `load` handler (issue 8.5). And
+// what the loader fetches, and when (issue 12; at the end of this file).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, hostPage, visit, ready, conversation, widget, WIDGET_ORIGIN } from "./harness.mjs";
@@ -164,5 +165,46 @@ test("a data-establishment the config does not define is said once on the consol
   const ours = said.filter((t) => t.includes("data-establishment"));
   assert.equal(ours.length, 1, JSON.stringify(said));
   assert.match(ours[0], /"lyom" is not an establishment of the config \(expected one of paris, lyon\)/);
+  await context.close();
+});
+
+// ---- What the loader fetches, and when ----
+// The loader, then, once the host page has loaded, the glue (the snippets it
+// imports bundled in by scripts/minify.mjs) and the wasm side by side, so
+// that no download waits for another to arrive and run.
+
+test("a page view fetches three files from the widget: the loader, the glue and the wasm", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().startsWith(WIDGET_ORIGIN)) fetched.push(new URL(r.url()).pathname); });
+  await page.goto(env.page("/three.html", hostPage({ config })));
+  await ready(page);
+  assert.deepEqual(fetched.sort(), ["/app/nudge.js", "/app/nudge_bg.wasm", "/nudge.js"]);
+  await context.close();
+});
+
+test("the wasm is requested while the glue is still downloading, not once the glue has run", async () => {
+  const context = await env.browser.newContext();
+  let wasmAsked;
+  const asked = new Promise((ok) => { wasmAsked = ok; });
+  let glueReleasedBy = null;
+  // The glue is held until the wasm is requested, or for 5 s at most: a
+  // loader that asks for the wasm only once the glue has run waits 5 s.
+  await context.route("**/app/nudge.js", async (route) => {
+    glueReleasedBy = await Promise.race([
+      asked.then(() => "the wasm request"),
+      new Promise((ok) => setTimeout(() => ok("the 5 s timeout"), 5_000)),
+    ]);
+    await route.continue();
+  });
+  await context.route("**/app/nudge_bg.wasm", async (route) => { wasmAsked(); await route.continue(); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(env.page("/side-by-side.html", hostPage({ config })));
+  await ready(page);
+  assert.equal(glueReleasedBy, "the wasm request");
+  assert.deepEqual(errors, []);
   await context.close();
 });
