@@ -467,13 +467,16 @@
     // fetching the wasm before `load`, at low priority, then compiling it
     // after `load`. Off: it made interactive sooner, but delayed `load`.
     var EARLY_WASM = false;
-    var early = null;
-    if (EARLY_WASM) {
+    // The wasm's response, or null when fetch itself threw (the glue then
+    // fetches it); a failed request is reported by the instantiation.
+    var fetchWasm = function (init) {
       try {
-        early = fetch(wasm, { priority: "low" });
-        early.catch(function () { /* reported by the import below */ });
-      } catch (e) { early = null; }
-    }
+        var response = fetch(wasm, init);
+        response.catch(function () { /* reported by the instantiation */ });
+        return response;
+      } catch (e) { return null; }
+    };
+    var early = EARLY_WASM ? fetchWasm({ priority: "low" }) : null;
     var afterLoad = d.readyState === "complete"
       ? Promise.resolve()
       : new Promise(function (ok) { w.addEventListener("load", ok, { once: true }); });
@@ -482,12 +485,7 @@
       // The wasm is requested beside the glue, not once the glue has run:
       // its download overlaps the glue's (both after `load`, which neither
       // delays).
-      if (!early) {
-        try {
-          early = fetch(wasm);
-          early.catch(function () { /* reported by the instantiation below */ });
-        } catch (e) { early = null; }
-      }
+      early = early || fetchWasm();
       return import(new URL("app/nudge.js", base).href);
     }).then(function (m) {
       mark("instantiate");

@@ -175,11 +175,9 @@ test("a data-establishment the config does not define is said once on the consol
 
 test("a page view fetches three files from the widget: the loader, the glue and the wasm", async () => {
   const context = await env.browser.newContext();
-  const page = await context.newPage();
   const fetched = [];
-  page.on("request", (r) => { if (r.url().startsWith(WIDGET_ORIGIN)) fetched.push(new URL(r.url()).pathname); });
-  await page.goto(env.page("/three.html", hostPage({ config })));
-  await ready(page);
+  context.on("request", (r) => { if (r.url().startsWith(WIDGET_ORIGIN)) fetched.push(new URL(r.url()).pathname); });
+  await visit(context, env.page("/three.html", hostPage({ config })), { clock: false });
   assert.deepEqual(fetched.sort(), ["/app/nudge.js", "/app/nudge_bg.wasm", "/nudge.js"]);
   await context.close();
 });
@@ -199,12 +197,8 @@ test("the wasm is requested while the glue is still downloading, not once the gl
     await route.continue();
   });
   await context.route("**/app/nudge_bg.wasm", async (route) => { wasmAsked(); await route.continue(); });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(env.page("/side-by-side.html", hostPage({ config })));
-  await ready(page);
+  const page = await visit(context, env.page("/side-by-side.html", hostPage({ config })), { clock: false });
   assert.equal(glueReleasedBy, "the wasm request");
-  assert.deepEqual(errors, []);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
