@@ -25,10 +25,12 @@
 // Nudge alone: widget interactive (its `ready`: first page view handled,
 // first timer armed; 5 cold loads, then 20 more), the launcher on a warm
 // second page view, long tasks over 20 loads, the launcher after
-// DOMContentLoaded over 20 more cold loads beside a floor (an async tag that
-// only appends a button: what the browser's scheduling of async scripts
-// costs anyone), in ms and in frames begun (requestAnimationFrame callbacks)
-// between DOMContentLoaded and the launcher, long tasks over 20 loads of the
+// DOMContentLoaded over 20 more cold loads with the README's tag (`async
+// fetchpriority="high"`), a plain `async` and `defer`, beside a floor (the
+// first two tags on a script that only appends a button: what the browser's
+// scheduling of a script costs anyone), in ms and in frames begun
+// (requestAnimationFrame callbacks) between DOMContentLoaded and the
+// launcher, with each tag's DOMContentLoaded and `load`; long tasks over 20 loads of the
 // same config in Europe/Paris time (a named zone: its offset comes from
 // Temporal, or Intl without it), and the early low-priority wasm fetch
 // experiment (the loader with EARLY_WASM on: the wasm fetched before `load`
@@ -42,7 +44,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { build, transform } from "esbuild";
-import { start, hostPage, WIDGET_ORIGIN } from "../tests/e2e/harness.mjs";
+import { start, hostPage, WIDGET_ORIGIN, RECOMMENDED_LOADING } from "../tests/e2e/harness.mjs";
 import { visitorFiles } from "./visitor-files.mjs";
 
 const args = process.argv.slice(2);
@@ -117,10 +119,11 @@ for (const w of WIDGETS) {
   w.size = ["raw", "gzip", "brotli"].reduce((t, k) => ({ ...t, [k]: w.sizes.reduce((s, f) => s + f[k], 0) }), {});
 }
 
-/** The host page: blank, the widget's tag(s) at the end of the body. */
-function pageOf(w, loader = "nudge.js") {
+/** The host page: blank, the widget's tag(s) at the end of the body
+ * (Nudge's as the README's "Embed it" writes it, or with `loading`). */
+function pageOf(w, loader = "nudge.js", loading = RECOMMENDED_LOADING) {
   if (w.id === "nudge") {
-    return hostPage({ config }).replace(`${WIDGET_ORIGIN}/nudge.js`, `${WIDGET_ORIGIN}/${loader}`);
+    return hostPage({ config, loading }).replace(`${WIDGET_ORIGIN}/nudge.js`, `${WIDGET_ORIGIN}/${loader}`);
   }
   const css = w.files.filter((f) => f.endsWith(".css")).map((f) => `<link rel="stylesheet" href="${WIDGET_ORIGIN}/${f}">`).join("");
   const js = w.files.filter((f) => f.endsWith(".js")).map((f) => `<script src="${WIDGET_ORIGIN}/${f}" async></script>`).join("");
@@ -194,14 +197,20 @@ for (const w of WIDGETS) url[w.id] = env.page(`/bench-${w.id}.html`, pageOf(w));
 const blank = env.page("/blank.html", `<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>`);
 const emptyTag = env.page("/empty-tag.html", `<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><script src="${WIDGET_ORIGIN}/demo/empty.js" async></script></body></html>`);
 const late = env.page("/bench-late.html", pageOf(WIDGETS[0], "bench-late.js"));
-const floor = env.page("/bench-floor.html", pageOf(WIDGETS[0], "bench-floor.js"));
-// The same tag with `defer` instead of `async` (README, "Embed it").
-if (!pageOf(WIDGETS[0]).includes('nudge.js" async>')) throw new Error("bench: the host page has no async nudge.js tag");
-const deferred = env.page("/bench-defer.html", pageOf(WIDGETS[0]).replace('nudge.js" async>', 'nudge.js" defer>'));
+// The launcher after DOMContentLoaded, five ways: Nudge and the floor with
+// the README's tag, both with a plain `async` (older snippets), and Nudge
+// with `defer` (README, "Embed it").
+const tags = {
+  recommended: env.page("/bench-tag-recommended.html", pageOf(WIDGETS[0])),
+  async: env.page("/bench-tag-async.html", pageOf(WIDGETS[0], "nudge.js", "async")),
+  defer: env.page("/bench-tag-defer.html", pageOf(WIDGETS[0], "nudge.js", "defer")),
+  floor: env.page("/bench-floor.html", pageOf(WIDGETS[0], "bench-floor.js")),
+  floorAsync: env.page("/bench-floor-async.html", pageOf(WIDGETS[0], "bench-floor.js", "async")),
+};
 // The same config in a named time zone, as a French merchant's would be: the
 // site's wall clock then comes from Temporal, or from Intl, whose first use
 // in a page loads the browser's ICU data (src/platform/clock.rs).
-const paris = env.page("/bench-paris.html", hostPage({ config: { ...config, site: { ...config.site, time_zone: "Europe/Paris" } } }));
+const paris = env.page("/bench-paris.html", hostPage({ config: { ...config, site: { ...config.site, time_zone: "Europe/Paris" } }, loading: RECOMMENDED_LOADING }));
 const early = env.page("/bench-early.html", pageOf(WIDGETS[0], "bench-early.js"));
 const calibration = env.page("/calibration.html", `<!doctype html><html><head><meta charset="utf-8"><title>c</title></head><body><script>setInterval(function () {}, 1000);</script></body></html>`);
 
@@ -224,8 +233,9 @@ async function heapOf(page) {
 }
 
 const m = Object.fromEntries(WIDGETS.map((w) => [w.id, { launcher: [], dcl: [], load: [], longTasks: [], heap: [], click: [], idle: [] }]));
-const nudge = { interactive: [], interactive20: [], warm: [], longTasks20: [], floorAfterDcl20: [], floorFrames20: [],
-  async20: { launcher: [], dcl: [], frames: [] }, defer: { launcher: [], dcl: [], frames: [] }, parisLongTasks20: [], loadBlank: [], loadEmptyTag: [], blankHeap: [],
+const nudge = { interactive: [], interactive20: [], warm: [], longTasks20: [],
+  tags: Object.fromEntries(Object.keys(tags).map((k) => [k, { launcher: [], dcl: [], load: [], frames: [] }])),
+  parisLongTasks20: [], loadBlank: [], loadEmptyTag: [], blankHeap: [],
   early: { interactive: [], load: [] }, late: { interactive: [], load: [] } };
 
 /** One cold page load of `w`: launcher, DCL/load, long tasks, heap, click → panel. */
@@ -317,35 +327,33 @@ for (let i = 0; i < runs; i++) {
   await plainLoad(late, nudge.late, true);
   await plainLoad(early, nudge.early, true);
 }
-// 20 rounds of four cold loads: Nudge, the floor and Nudge with `defer`
-// (the launcher after DOMContentLoaded, in ms and in frames begun), and
-// Nudge in Europe/Paris time (long tasks). Nudge's own loads also measure
+// 20 rounds of six cold loads: the five tags above (the launcher after
+// DOMContentLoaded, in ms and in frames begun), and Nudge in Europe/Paris
+// time (long tasks). Nudge's loads with the README's tag also measure
 // interactive on 20 more loads (5 are few on this noisy machine) and
 // complete its 20 loads for long tasks (cold + warm above, then these).
 for (let i = 0; i < 20; i++) {
-  for (const target of [url.nudge, floor, deferred, paris]) {
+  for (const target of [...Object.values(tags), paris]) {
     const context = await env.browser.newContext();
     await context.addInitScript(probe, WIDGETS[0].launcher);
     const page = await context.newPage();
     await page.goto(target, { waitUntil: "load" });
     await waitFor(page, () => window.__bench.launcher !== null);
     const { launcher, frames } = await page.evaluate(() => window.__bench);
-    const { dcl } = await navigation(page);
-    if (target === floor) {
-      nudge.floorAfterDcl20.push(launcher - dcl);
-      nudge.floorFrames20.push(frames);
-    } else if (target === paris) {
+    const { dcl, load } = await navigation(page);
+    const tag = Object.keys(tags).find((k) => tags[k] === target);
+    if (tag) {
+      const sink = nudge.tags[tag];
+      sink.launcher.push(launcher);
+      sink.dcl.push(dcl);
+      sink.load.push(load);
+      sink.frames.push(frames);
+    }
+    if (target === paris) {
       await waitFor(page, () => !!(window.Nudge && window.Nudge.ready));
       await page.waitForTimeout(500);
       nudge.parisLongTasks20.push(await page.evaluate(() => window.__bench.longTasks));
-    } else if (target === deferred) {
-      nudge.defer.launcher.push(launcher);
-      nudge.defer.dcl.push(dcl);
-      nudge.defer.frames.push(frames);
-    } else {
-      nudge.async20.launcher.push(launcher);
-      nudge.async20.dcl.push(dcl);
-      nudge.async20.frames.push(frames);
+    } else if (tag === "recommended") {
       await waitFor(page, () => !!(window.Nudge && window.Nudge.ready));
       nudge.interactive20.push(await page.evaluate(() => performance.getEntriesByName("nudge:interactive")[0].startTime));
       if (nudge.longTasks20.length < 20) {
@@ -408,13 +416,17 @@ const fastestPeer = Math.min(...peers.map((w) => median(m[w.id].launcher)));
 lines.push(`| launcher visible after navigation, cold | ${spread(m.nudge.launcher, ms)} | ≤ 0.5 × fastest peer (${ms(fastestPeer / 2)}) |`);
 const inFrame = (counts) => [0, 1].map((k) => counts.filter((n) => n === k).length).join(" / ") + ` / ${counts.filter((n) => n > 1).length}`;
 lines.push(`| launcher visible after DOMContentLoaded, ${runs} cold loads above | ${spread(afterDcl(m.nudge), ms)} | ≤ 1 frame (16 ms) |`);
-lines.push(`| launcher visible after DOMContentLoaded, ${nudge.async20.launcher.length} more cold loads | ${spread(afterDcl(nudge.async20), ms)} | ≤ 1 frame (16 ms) |`);
-lines.push(`|   the floor in the same loads (an async tag that only appends one button) | ${spread(nudge.floorAfterDcl20, ms)} | |`);
-lines.push(`|   launcher in the 1st / 2nd / a later frame begun after DOMContentLoaded: Nudge | ${inFrame(nudge.async20.frames)} | |`);
-lines.push(`|   the same, the floor | ${inFrame(nudge.floorFrames20)} | |`);
-lines.push(`| with \`defer\` instead of \`async\`, same loads: launcher after DOMContentLoaded (negative: before) | ${spread(afterDcl(nudge.defer), ms)} | ≤ 1 frame (16 ms) |`);
-lines.push(`|   host DOMContentLoaded, \`async\` / \`defer\` | ${spread(nudge.async20.dcl, ms)} / ${spread(nudge.defer.dcl, ms)} | |`);
-lines.push(`|   launcher after navigation, \`async\` / \`defer\` | ${spread(nudge.async20.launcher, ms)} / ${spread(nudge.defer.launcher, ms)} | |`);
+const t = nudge.tags;
+const tagName = "\`" + RECOMMENDED_LOADING + "\`";
+lines.push(`| launcher visible after DOMContentLoaded, ${t.recommended.launcher.length} more cold loads (the README's tag, ${tagName}) | ${spread(afterDcl(t.recommended), ms)} | ≤ 1 frame (16 ms) |`);
+lines.push(`|   the floor in the same loads (the same tag, only appending one button) | ${spread(afterDcl(t.floor), ms)} | |`);
+lines.push(`|   loads whose launcher is in the 1st / 2nd / a later frame begun after DOMContentLoaded | Nudge ${inFrame(t.recommended.frames)}; the floor ${inFrame(t.floor.frames)} | |`);
+lines.push(`| with a plain \`async\` (older snippets), same loads: launcher after DOMContentLoaded, Nudge / the floor | ${spread(afterDcl(t.async), ms)} / ${spread(afterDcl(t.floorAsync), ms)} | |`);
+lines.push(`|   loads whose launcher is in the 1st / 2nd / a later frame | Nudge ${inFrame(t.async.frames)}; the floor ${inFrame(t.floorAsync.frames)} | |`);
+lines.push(`| with \`defer\`, same loads: launcher after DOMContentLoaded (negative: before) | ${spread(afterDcl(t.defer), ms)} | |`);
+lines.push(`|   host DOMContentLoaded: ${tagName} / \`async\` / \`defer\` | ${spread(t.recommended.dcl, ms)} / ${spread(t.async.dcl, ms)} / ${spread(t.defer.dcl, ms)} | |`);
+lines.push(`|   host \`load\`: the same three | ${spread(t.recommended.load, ms)} / ${spread(t.async.load, ms)} / ${spread(t.defer.load, ms)} | |`);
+lines.push(`|   launcher after navigation: the same three | ${spread(t.recommended.launcher, ms)} / ${spread(t.async.launcher, ms)} / ${spread(t.defer.launcher, ms)} | |`);
 lines.push(`| launcher visible, next page view (warm) | ${spread(nudge.warm, ms)} | |`);
 lines.push(`| widget interactive (first page view handled, timer armed), 5 cold loads above | ${spread(nudge.interactive, ms)} | ≤ 250 ms |`);
 lines.push(`| widget interactive, 20 more cold loads | ${spread(nudge.interactive20, ms)} | ≤ 250 ms |`);

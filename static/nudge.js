@@ -1,7 +1,8 @@
 /* Nudge loader: the one classic <script> tag a merchant pastes.
  *
  *   <script src="https://widget-host.example/nudge.js"
- *           data-config="https://shop.example/nudge.json" async></script>
+ *           data-config="https://shop.example/nudge.json"
+ *           async fetchpriority="high"></script>
  *
  * It defines window.Nudge at once (calls are queued until the wasm is ready)
  * and gathers the config (data-config URL, <script type="application/json"

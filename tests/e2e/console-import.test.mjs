@@ -80,11 +80,19 @@ test("a config that does not parse opens in the JSON tab with the error marked",
   await context.close();
 });
 
+/** Waits until the console's draft in localStorage contains `text`. */
+const stored = (page, text) =>
+  page.waitForFunction((t) => (localStorage.getItem("nudge-console-draft") || "").includes(t), text, { timeout: 5_000 });
+
 test("a reload keeps the draft, also text typed in the JSON tab that does not parse", async () => {
   const { context, page } = await openConsole(env);
   await page.click("#create-site");
   await page.click("#nav-settings");
   await page.fill('[data-path="site.name"]', "Ma boutique rechargée");
+  // The reload comes once the edit is stored (the autosave runs in the
+  // input's own task): reloading in the same millisecond as the keystroke,
+  // as a test can, once read the storage from before the write (CI, 666707f).
+  await stored(page, "Ma boutique rechargée");
   await page.reload();
   await page.locator("header.top").waitFor();
   await page.click("#nav-settings");
@@ -93,6 +101,7 @@ test("a reload keeps the draft, also text typed in the JSON tab that does not pa
   await page.click("#nav-json");
   const text = (await page.inputValue("#json-text")).replace("{", "{ \"oops\": ");
   await page.fill("#json-text", text);
+  await stored(page, text);
   await page.reload();
   await page.locator("#nav-json.current").waitFor();
   assert.equal(await page.inputValue("#json-text"), text);

@@ -2,6 +2,7 @@
 // host page's, so every test embeds cross-origin) and a Chromium launcher.
 import http from "node:http";
 import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -73,12 +74,23 @@ export async function start() {
   };
 }
 
-/** A host page that embeds the widget with one script tag. */
-export function hostPage({ config, configUrl, title = "Boutique", body = "", head = "", attrs = "" }) {
+/** How the README's "Embed it" tag loads (its attributes after
+ * `data-establishment`, e.g. `async fetchpriority="high"`): the tag the
+ * console gives merchants (src/console/publish.rs, checked against the
+ * README), and the one the benchmark measures. */
+export const RECOMMENDED_LOADING = (() => {
+  const found = /data-establishment="paris" (async[^>]*)><\/script>/.exec(readFileSync(join(process.cwd(), "README.md"), "utf8"));
+  if (!found) throw new Error("harness: README.md's \"Embed it\" has no tag ending in data-establishment=\"paris\" async…></script>");
+  return found[1];
+})();
+
+/** A host page that embeds the widget with one script tag: `async` (the
+ * tag as older snippets have it), or `loading` (RECOMMENDED_LOADING). */
+export function hostPage({ config, configUrl, title = "Boutique", body = "", head = "", attrs = "", loading = "async" }) {
   const inline = config ? `<script type="application/json" id="nudge-config">${JSON.stringify(config)}</script>` : "";
   const src = configUrl ? ` data-config="${configUrl}"` : "";
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${head}</head>
-<body>${body}${inline}<script src="${WIDGET_ORIGIN}/nudge.js"${src}${attrs} async></script></body></html>`;
+<body>${body}${inline}<script src="${WIDGET_ORIGIN}/nudge.js"${src}${attrs} ${loading}></script></body></html>`;
 }
 
 /** The widget's shadow root content, for locators: `widget(page).locator(...)`. */

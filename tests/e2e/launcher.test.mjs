@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { start, hostPage, ready, visit, widget } from "./harness.mjs";
+import { start, hostPage, ready, visit, widget, RECOMMENDED_LOADING } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -160,6 +160,23 @@ test("a tag with defer instead of async draws the launcher before DOMContentLoad
   const page = await visit(context, env.page("/deferred.html", deferPage), { clock: false });
   assert.equal(await page.evaluate(() => window.__atDcl), true, "the launcher was there when DOMContentLoaded fired");
   assert.equal(await widget(page).locator("button.l").count(), 1, "one launcher once the widget runs");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("the tag the README recommends draws one launcher and starts the widget", async () => {
+  // README, "Embed it" (and the console's "Sauvegarder et activer"):
+  // `async fetchpriority="high"`. The script may then run before
+  // DOMContentLoaded; the launcher is drawn at DOMContentLoaded either way.
+  assert.match(RECOMMENDED_LOADING, /^async /, "still an async tag");
+  const context = await env.browser.newContext();
+  const html = hostPage({ config, loading: RECOMMENDED_LOADING });
+  assert.ok(html.includes(`nudge.js" ${RECOMMENDED_LOADING}>`), "the host page has the recommended tag");
+  const page = await visit(context, env.page("/recommended.html", html), { clock: false });
+  assert.equal(await page.evaluate(() => document.querySelectorAll("nudge-widget").length), 1, "one shadow host");
+  assert.equal(await widget(page).locator("button.l").count(), 1, "one launcher once the widget runs");
+  await widget(page).locator("button.l").click();
+  await widget(page).locator("[role=dialog]").waitFor({ timeout: 10_000 });
   assert.deepEqual(page.errors, []);
   await context.close();
 });
