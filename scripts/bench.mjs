@@ -30,12 +30,12 @@
 // first two tags on a script that only appends a button: what the browser's
 // scheduling of a script costs anyone), in ms and in frames begun
 // (requestAnimationFrame callbacks) between DOMContentLoaded and the
-// launcher, with each tag's DOMContentLoaded and `load`; long tasks over 20 loads of the
-// same config in Europe/Paris time (a named zone: its offset comes from
-// Temporal, or Intl without it), and the early low-priority wasm fetch
-// experiment (the loader with EARLY_WASM on: the wasm fetched before `load`
-// at low priority, and off: fetched at `load` beside the glue, as shipped;
-// interactive time and `load`).
+// launcher, with each tag's DOMContentLoaded and `load`; long tasks over 20
+// loads of the same config in Europe/Paris time (a named zone: its offset
+// comes from Temporal, or Intl without it), and the early low-priority wasm
+// fetch experiment (the loader with EARLY_WASM on: the wasm fetched before
+// `load` at low priority, and off: fetched at `load` beside the glue, as
+// shipped; interactive time and `load`).
 //
 // Prints medians with [min–max], and Nudge's ratio to the best peer on each
 // measure. With --readme, rewrites README.md between the `bench:begin` and
