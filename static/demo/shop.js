@@ -108,7 +108,7 @@
     }).join("\n");
   });
   if (prefs.speed > 1) nudge("timeScale", prefs.speed);
-  var tag = el("script", { src: "/nudge.js", "data-config": root + (lang === "en" ? "nudge.en.json" : "nudge.json"), "data-establishment": establishment.value });
-  tag.async = true;
+  var tag = el("script", { src: "/nudge.js", "data-config": root + (lang === "en" ? "nudge.en.json" : "nudge.json"), "data-establishment": establishment.value, fetchpriority: "high" });
+  tag.async = true; // README, "Embed it": async fetchpriority="high"
   document.body.appendChild(tag);
 })();
