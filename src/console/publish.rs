@@ -71,8 +71,15 @@ mod tests {
     #[test]
     fn the_readme_shows_the_tag_the_console_gives() {
         let readme = include_str!("../../README.md");
-        let tag = script_tag("https://widget-host.example", "https://shop.example/nudge.json", Some("paris"));
-        assert!(readme.contains(&tag), "README.md, \"Embed it\", should show:\n{tag}");
+        let tag = script_tag(
+            "https://widget-host.example",
+            "https://shop.example/nudge.json",
+            Some("paris"),
+        );
+        assert!(
+            readme.contains(&tag),
+            "README.md, \"Embed it\", should show:\n{tag}"
+        );
     }
 
     #[test]
