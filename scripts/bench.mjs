@@ -23,8 +23,8 @@
 //     requestAnimationFrame / requestIdleCallback callback is counted; a
 //     calibration page with a 1 s interval must count 60).
 // Nudge alone: widget interactive (its `ready`: first page view handled,
-// first timer armed; a cold load per run, then 20 more), the launcher on a warm
-// second page view, long tasks over 20 loads, the launcher after
+// first timer armed; a cold load per run, then 20 more), the launcher on a
+// warm second page view, long tasks over 20 loads, the launcher after
 // DOMContentLoaded over 20 more cold loads with the README's tag (`async
 // fetchpriority="high"`), a plain `async` and `defer`, beside a floor (the
 // first two tags on a script that only appends a button: what the browser's
@@ -201,7 +201,7 @@ const late = env.page("/bench-late.html", pageOf(WIDGETS[0], "bench-late.js"));
 // the README's tag, both with a plain `async` (older snippets), and Nudge
 // with `defer` (README, "Embed it").
 const tags = {
-  recommended: env.page("/bench-tag-recommended.html", pageOf(WIDGETS[0])),
+  recommended: url.nudge,
   async: env.page("/bench-tag-async.html", pageOf(WIDGETS[0], "nudge.js", "async")),
   defer: env.page("/bench-tag-defer.html", pageOf(WIDGETS[0], "nudge.js", "defer")),
   floor: env.page("/bench-floor.html", pageOf(WIDGETS[0], "bench-floor.js")),

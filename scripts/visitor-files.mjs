@@ -1,8 +1,8 @@
 // The files a visitor downloads, relative to the release build's folder:
 // the loader, the wasm-bindgen glue, the wasm, and the snippets the glue
 // imports, if any (scripts/minify.mjs bundles them into the glue in release
-// builds). One list for scripts/sizes.mjs and
-// scripts/bench.mjs, so both weigh the same download.
+// builds). One list for scripts/sizes.mjs and scripts/bench.mjs, so both
+// weigh the same download.
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
